@@ -1,0 +1,28 @@
+"""Per-language knowledge as data: ``lang/<iso639-1>/<name>.toml``.
+
+Code stays language-neutral and asks for a table by name (``load("id", "reporting")``);
+adding a language means adding a folder, not touching code. A table a language lacks
+is empty, so stages degrade instead of failing.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def load(lang: str, name: str) -> dict[str, Any]:
+    """The table ``name`` for ``lang`` (read once per process), or ``{}`` if it has none."""
+    path = resources.files("warta").joinpath("lang").joinpath(lang).joinpath(f"{name}.toml")
+    if not path.is_file():
+        return {}
+    return tomllib.loads(path.read_text("utf-8"))
+
+
+def available() -> tuple[str, ...]:
+    """Languages that have a data folder."""
+    root = resources.files("warta").joinpath("lang")
+    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and len(p.name) == 2))
