@@ -287,7 +287,7 @@ def eval_(
 
     report = evaluate(gold_dir, run)
     if as_json:
-        typer.echo(json.dumps(to_json(report), indent=2))
+        typer.echo(json.dumps(to_json(report, per_file=per_file), indent=2))
     else:
         typer.echo(format_table(report, per_file=per_file))
     if floors:
