@@ -1,0 +1,121 @@
+"""Cleaning: a raw document (page dump, scraper row or HTML) -> a record with a clean body.
+
+:func:`make_cleaner` builds the cleaner once from settings. Text is split into body and
+furniture by :mod:`.lines`; metadata comes from :mod:`.meta` and :mod:`.dates`; HTML goes
+through trafilatura first (:mod:`.html`). Language is left to the ``language`` stage; the
+cleaner only makes a cheap guess to pick date conventions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..ingest import RawDocument
+from ..pipeline import Cleaner
+from ..records import Article, Image, Record, Source
+from ..settings import Settings
+from ..text import doc_id
+from . import lexicon, meta
+from .dates import published_from_meta
+from .language import guess
+from .lines import Layout, classify
+
+__all__ = ["TextCleaner", "make_cleaner"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Extra:
+    """Metadata known before reading the text (scraper row fields or HTML head)."""
+
+    title: str | None = None
+    published: str | None = None
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    url: str | None = None
+
+
+class TextCleaner:
+    """The default cleaner: ``cleaner(doc) -> Record``."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.languages = tuple(settings.languages)
+        self.default = settings.default_language
+
+    def _lexicon(self, text: str) -> lexicon.Lexicon:
+        page = guess(text[:3000], self.languages, self.default)
+        return lexicon.build((page, *[c for c in self.languages if c != page]))
+
+    def __call__(self, doc: RawDocument) -> Record:
+        if doc.kind == "html":
+            from .html import parse
+
+            parts = parse(doc.content)
+            extra = _Extra(parts.title, parts.published, parts.authors, parts.publisher, parts.url)
+            content = parts.text
+        else:
+            m = doc.meta
+            extra = _Extra(m.title, m.published, (m.author,) if m.author else (), m.source, m.url)
+            content = doc.content
+        lex = self._lexicon(content)
+        return self._build(doc, content, extra, classify(content, lex), lex)
+
+    def _build(
+        self, doc: RawDocument, content: str, extra: _Extra, lay: Layout, lex: lexicon.Lexicon
+    ) -> Record:
+        paragraphs = [ln.text for ln in lay.body]
+        dateline = outlet_text = None
+        if paragraphs:
+            dateline, outlet_text, paragraphs[0] = meta.split_dateline(paragraphs[0])
+        url = extra.url or (doc.meta.url if doc.kind == "text" else None)
+        publisher = meta.outlet_by_domain(url, lex) or meta.outlet_by_domain(extra.publisher, lex)
+        authors: list[str] = []
+        for a in extra.authors:
+            names, brand = meta.authors_from_line(a, lex)
+            authors += names
+            publisher = publisher or brand
+        for ln in lay.bylines:
+            names, brand = meta.authors_from_line(ln.text, lex)
+            authors += names
+            publisher = publisher or brand
+        if not authors:
+            authors = list(lay.signoffs)
+        if publisher is None and outlet_text:
+            publisher = meta.outlet_by_name(outlet_text, lex)
+        if publisher is None:
+            for d in lay.discarded:
+                # a masthead, footer or byline names the outlet in a few words
+                if d.reason not in ("caption", "title", "furniture:read_also") and (
+                    len(d.text.split()) <= 6 or d.reason in ("copyright", "furniture:subscribe")
+                ):
+                    publisher = meta.outlet_by_name(d.text, lex)
+                    if publisher:
+                        break
+        text = "\n\n".join(p for p in paragraphs if p)
+        cite_text = "\n".join([text, *(ln.text for ln in lay.trailer)])
+        published = published_from_meta(extra.published, lex) or lay.published
+        title = extra.title or (lay.title.text if lay.title else None)
+        article = Article(
+            title=title,
+            published=published,
+            dateline=dateline,
+            authors=tuple(dict.fromkeys(authors)),
+            cited_sources=tuple(meta.cited_sources(cite_text, lex, publisher)),
+            images=tuple(Image(c, cr) for c, cr in lay.captions),
+            text=text,
+            discarded=tuple(lay.discarded),
+        )
+        pub_name = (
+            publisher.name if publisher else (extra.publisher if doc.kind == "html" else None)
+        )
+        source = Source(
+            path=doc.path,
+            url=url,
+            publisher=pub_name,
+            domain=publisher.domain if publisher else None,
+        )
+        return Record(doc_id=doc_id(text), source=source, article=article)
+
+
+def make_cleaner(settings: Settings) -> Cleaner:
+    """The cleaner for ``settings`` (tables are loaded once and shared)."""
+    return TextCleaner(settings)

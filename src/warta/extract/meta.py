@@ -1,0 +1,201 @@
+"""Metadata from a page's text: dateline, bylines, publisher and the outlets it cites.
+
+Cues (byline words, "Melansir", "according to") come from the language tables and outlet
+names from ``data/publishers.toml`` (see :mod:`.lexicon`); nothing here knows one page.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from .lexicon import Lexicon, Outlet
+
+_SEP = r"\s*(?:-{1,2}|–|—)\s*"
+_OUTLET_HEAD = re.compile(r"^(?P<outlet>[A-Za-z0-9]+(?:\.[A-Za-z]{2,3}){1,2})\s*,\s*")
+_PLACE_DASH = re.compile(
+    rf"^(?P<place>(?:[A-Z][a-z'’.]*|[A-Z]+)(?: (?:[A-Z][a-z'’.]*|[A-Z]+)){{0,3}}?)\s*(?:\([A-Za-z]+\))?{_SEP}(?=\S)"
+)
+_PLACE_GLUED = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}?)(?=[A-Z])")
+_UPPER_HEAD = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.]+(?:[ ][A-Z][A-Z'’.]+){0,3})"
+    r"(?:,\s*(?:(?P<outlet>[A-Za-z0-9]+(?:\.[A-Za-z]{2,3}){1,2})|[A-Z][a-z]+(?: [A-Z][a-z]+)?))?"
+    rf"\s*(?:\((?P<agency>[A-Za-z]+)\))?{_SEP}(?=\S)"
+)
+_MIXED_HEAD = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s+(?:-{1,2}|–|—)\s+")
+
+
+def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
+    """(dateline, outlet written before it, paragraph without the prefix)."""
+    m = _OUTLET_HEAD.match(paragraph)
+    if m:
+        rest = paragraph[m.end() :]
+        p = _PLACE_DASH.match(rest) or _PLACE_GLUED.match(rest)
+        if p:
+            return p.group("place"), m.group("outlet"), rest[p.end() :].lstrip()
+    m = _UPPER_HEAD.match(paragraph)
+    if m and len(m.group("place").strip(".")) >= 3:
+        return m.group("place"), m.group("outlet"), paragraph[m.end() :].lstrip()
+    m = _MIXED_HEAD.match(paragraph)
+    if m:
+        return m.group("place"), None, paragraph[m.end() :].lstrip()
+    return None, None, paragraph
+
+
+def outlet_by_domain(url_or_domain: str | None, lex: Lexicon) -> Outlet | None:
+    if not url_or_domain:
+        return None
+    host = urlsplit(url_or_domain).hostname if "//" in url_or_domain else url_or_domain
+    host = (host or "").lower().removeprefix("www.")
+    for o in lex.outlets:
+        if host == o.domain or host.endswith("." + o.domain):
+            return o
+    return None
+
+
+def outlet_by_name(text: str, lex: Lexicon) -> Outlet | None:
+    """An outlet named in ``text`` (alias or domain, whole word) or a brand prefix."""
+    low = text.lower()
+    best: tuple[int, Outlet] | None = None
+    for o in lex.outlets:
+        for alias in (*o.aliases, o.domain):
+            if re.search(rf"(?<![\w.]){re.escape(alias.lower())}(?![\w])", low):
+                if best is None or len(alias) > best[0]:
+                    best = (len(alias), o)
+        if o.brand_prefix and re.search(rf"(?<![\w]){re.escape(o.brand_prefix)}[A-Z]\w*$", text):
+            return o
+    return best[1] if best else None
+
+
+def authors_from_line(text: str, lex: Lexicon) -> tuple[list[str], Outlet | None]:
+    """Names on a byline ("Novi Christiastuti -detikNews", "Oleh: A dan B", "By Jane Doe")."""
+    outlet = None
+    line = text.strip()
+    # "Name -detikNews" / "Name -Sepakbola": a dash glued to a one-word brand or desk
+    m = re.match(r"^(?P<names>.+?)\s+[-–—|]\s?(?P<brand>\S+)$", line)
+    if m:
+        outlet, line = outlet_by_name(m.group("brand"), lex), m.group("names")
+    for cue in lex.author_cues:
+        m = re.match(rf"^{re.escape(cue)}\b\s*:?\s*", line, re.I)
+        if m:
+            line = line[m.end() :]
+            break
+    # "Jane Doe, VOA News": drop a trailing outlet
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s*&\s*", line) if p.strip()]
+    names: list[str] = []
+    for part in parts:
+        if outlet_by_name(part, lex) is not None:
+            outlet = outlet or outlet_by_name(part, lex)
+            continue
+        for name in re.split(
+            rf"\s+(?:{'|'.join(map(re.escape, lex.name_joiners)) or '$^'})\s+", part
+        ):
+            name = name.strip(" .")
+            if name and not any(w.lower() in lex.not_name for w in name.split()):
+                names.append(name)
+    return names, outlet
+
+
+def _alias_at(s: str, lex: Lexicon) -> tuple[str, Outlet] | None:
+    best: tuple[str, Outlet] | None = None
+    for o in lex.outlets:
+        for alias in o.aliases:
+            if s.startswith(alias) and _ends_word(s, len(alias), alias, lex):
+                if best is None or len(alias) > len(best[0]):
+                    best = (alias, o)
+    return best
+
+
+def _ends_word(s: str, i: int, alias: str, lex: Lexicon) -> bool:
+    if i == len(s) or not s[i].isalnum():
+        return True
+    if alias[-1].isupper() and s[i].islower():  # "AFPterhadap": acronym glued to a word
+        return True
+    # "Tasnimdan ISNA": a name glued to a joiner or function word
+    rest = s[i:]
+    for w in (*lex.source_joiners, *lex.glued_tail):
+        if rest.startswith(w) and (len(rest) == len(w) or not rest[len(w)].islower()):
+            return True
+    return False
+
+
+def _looks_outlet(name: str, lex: Lexicon) -> bool:
+    if name in lex.not_outlets or name.upper() in lex.not_outlets:
+        return False
+    if re.fullmatch(r"[A-Z]{2,6}", name):
+        return True
+    return any(w.lower().strip(".") in lex.media_words for w in name.split())
+
+
+def _names_after(s: str, strong: bool, lex: Lexicon) -> list[str]:
+    """Outlet names at the start of ``s`` ("TasnimdanISNAyang ..." -> Tasnim, ISNA)."""
+    found: list[str] = []
+    joiners = "|".join(map(re.escape, sorted(lex.source_joiners, key=len, reverse=True))) or "$^"
+    while s[:1].isupper():
+        hit = _alias_at(s, lex)
+        if hit:
+            alias, outlet = hit
+            if outlet.cited:
+                found.append(alias)
+            s = s[len(alias) :]
+        else:
+            m = re.match(r"[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|of|de|al))*", s)
+            if not m:
+                break
+            name = _unglue(m.group(), lex)
+            if strong and _looks_outlet(name, lex):
+                found.append(name)
+            s = s[len(name) :]
+        j = re.match(rf"\s*(?:{joiners})\s*(?=[A-Z])|\s*,\s*(?=[A-Z])", s)
+        if not j:
+            break
+        s = s[j.end() :]
+    return found
+
+
+def _unglue(name: str, lex: Lexicon) -> str:
+    # a scraper glued the next word on: "ISNAyang", "AFPterhadap", "CNNmelaporkan"
+    m = re.match(r"^([A-Z]{2,})[a-z]", name)
+    if m:
+        return m.group(1)
+    for tail in lex.glued_tail:
+        if name.endswith(tail) and len(name) > len(tail) + 1 and name[-len(tail) - 1].isalpha():
+            return name[: -len(tail)]
+    m = re.match(r"^(.+?[a-z])(?=[A-Z])", name)
+    return m.group(1) if m and " " not in m.group(1) else name
+
+
+def cited_sources(text: str, lex: Lexicon, publisher: Outlet | None) -> list[str]:
+    """Outlets the text says it draws on: after a cue, or known outlets named outright."""
+    hits: list[tuple[int, str]] = []
+    for cues, strong in ((lex.strong_cues, True), (lex.weak_cues, False)):
+        if not cues:
+            continue
+        alts = "|".join(re.escape(c) for c in cues)
+        for m in re.finditer(
+            rf"(?i:(?<![\w])(?:{alts}))(?:\s*(?i:dari|from)\b)?\s*(?=[A-Z])", text
+        ):
+            for name in _names_after(text[m.end() :], strong, lex):
+                hits.append((m.end(), name))
+    for o in lex.outlets:
+        if not o.cited:
+            continue
+        for alias in o.aliases:
+            rx = rf"(?:(?<![\w.])|(?<=[a-z])){re.escape(alias)}(?![\w])"
+            if alias[-1].isupper():
+                rx = rf"(?:(?<![\w.])|(?<=[a-z])){re.escape(alias)}(?![A-Z0-9])"
+            for m in re.finditer(rx, text):
+                hits.append((m.start(), alias))
+    own = {a.lower() for a in publisher.aliases} | {publisher.name.lower()} if publisher else set()
+    out: list[str] = []
+    seen: set[str] = set()
+    for _, name in sorted(hits):
+        key = name.lower()
+        if key in own or key in seen:
+            continue
+        # a shorter alias inside a longer name already taken ("AP" in "AP News")
+        if any(key in s.split() for s in seen):
+            continue
+        seen.add(key)
+        out.append(name)
+    return out
