@@ -145,19 +145,17 @@ def ingest(
     field: FieldOpt = None,
 ) -> None:
     """Process inputs and store them; re-running skips what is stored and finishes the rest."""
-    from .ingest.readers import read_inputs
     from .runner import ingest as run_ingest
     from .store import open_store
 
     _check_paths(paths)
     settings = _settings(config, db, field)
     pipeline = _pipeline(settings)
-    with open_store(settings.db_path) as store, _Progress() as progress:
+    with open_store(settings) as store, _Progress() as progress:
         summary = run_ingest(
-            read_inputs([str(p) for p in paths], settings), pipeline, store, progress=progress
-        )
-    for failure in summary.failures:
-        _err(str(failure))
+            [str(p) for p in paths], pipeline, store, progress=progress,
+            on_failure=lambda error: _err(str(error)),
+        )  # fmt: skip
     typer.echo(summary.describe(), err=True)
     typer.echo(f"store: {settings.db_path}", err=True)
     if summary.failed:
@@ -219,7 +217,7 @@ def events(
         actor=actor,
         limit=limit,
     )
-    with open_store(settings.db_path, read_only=True) as store:
+    with open_store(settings, read_only=True) as store:
         rows = query_events(store, flt)
     _print_rows([row.flat() for row in rows], fmt)
 
@@ -255,7 +253,7 @@ def failures(db: Db = None, config: Config = None) -> None:
     settings = _settings(config, db)
     if not settings.db_path.exists():
         _fail(f"no store at {settings.db_path}", 3)
-    with open_store(settings.db_path, read_only=True) as store:
+    with open_store(settings, read_only=True) as store:
         for f in list_failures(store):
             typer.echo(f"{f.path}\t{f.reason}\t{f.detail}")
 
