@@ -31,6 +31,9 @@ class FieldMap:
 @dataclass(frozen=True, slots=True)
 class GeoSettings:
     min_city_population: int = 5000
+    # Path of a GeoNames dump (allCountries.txt / cities500.txt format) to add to the
+    # packaged gazetteer; "" for none.
+    geonames_file: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ United States and Indonesian "bin" is not an agency.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -15,6 +16,45 @@ from typing import Generic, TypeVar
 from ..text import WORD_RE
 
 V = TypeVar("V")
+
+# Scraped bodies glue words ("DilansirAFP", "ASPete"): a lower-to-upper change of case
+# inside a token is treated as a word boundary, on both the phrase and the text side.
+_GLUE_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+class _Tok:
+    __slots__ = ("_s", "_e", "_t")
+
+    def __init__(self, s: int, e: int, t: str) -> None:
+        self._s, self._e, self._t = s, e, t
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self) -> str:
+        return self._t
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
+    """Word tokens of ``text[start:end]``, glued words split (see ``_GLUE_RE``)."""
+    out: list[_Tok] = []
+    for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
+        pos = m.start()
+        for piece in _GLUE_RE.split(m.group()):
+            if piece:
+                out.append(_Tok(pos, pos + len(piece), piece))
+            pos += len(piece)
+    return out
+
+
+def _norm(token: str) -> str:
+    # "Ukraine's military" / "Rusia’s": a possessive does not change what is named
+    if token[-2:] in ("'s", "’s") and len(token) > 2:
+        return token[:-2]
+    return token
 
 
 def _is_acronym(phrase: str) -> bool:
@@ -43,7 +83,7 @@ class PhraseTable(Generic[V]):
             self.add(phrase, value)
 
     def add(self, phrase: str, value: V, overwrite: bool = False) -> None:
-        toks = tuple(m.group() for m in WORD_RE.finditer(phrase))
+        toks = tuple(_norm(m.group()) for m in words(phrase))
         if not toks:
             return
         if _is_acronym(phrase):
@@ -59,8 +99,7 @@ class PhraseTable(Generic[V]):
 
     def get(self, phrase: str) -> V | None:
         """The value of exactly this phrase, or None."""
-        toks = tuple(m.group() for m in WORD_RE.finditer(phrase))
-        return self._lookup(toks)
+        return self._lookup(tuple(_norm(m.group()) for m in words(phrase)))
 
     def _lookup(self, toks: tuple[str, ...]) -> V | None:
         if toks in self._exact:
@@ -69,12 +108,12 @@ class PhraseTable(Generic[V]):
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit[V]]:
         """Leftmost-longest, non-overlapping hits in ``text[start:end]``."""
-        words = list(WORD_RE.finditer(text, start, len(text) if end is None else end))
+        toks = words(text, start, end)
         i = 0
-        while i < len(words):
-            for n in range(min(self.max_len, len(words) - i), 0, -1):
-                group = words[i : i + n]
-                value = self._lookup(tuple(m.group() for m in group))
+        while i < len(toks):
+            for n in range(min(self.max_len, len(toks) - i), 0, -1):
+                group = toks[i : i + n]
+                value = self._lookup(tuple(_norm(m.group()) for m in group))
                 if value is not None:
                     s, e = group[0].start(), group[-1].end()
                     yield Hit(s, e, text[s:e], value)

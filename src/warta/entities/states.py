@@ -75,7 +75,11 @@ def state_table(lang: str) -> PhraseTable[StateName]:
     table: PhraseTable[StateName] = PhraseTable()
     for lg in dict.fromkeys((lang, "en")):
         data = langdata.load(lg, "countries")
-        for kind, section in (("name", "aliases"), ("demonym", "demonyms"), ("metonym", "metonyms")):
+        for kind, section in (
+            ("name", "aliases"),
+            ("demonym", "demonyms"),
+            ("metonym", "metonyms"),
+        ):
             for code, names in data.get(section, {}).items():
                 for n in names:
                     table.add(n, StateName(code, kind))

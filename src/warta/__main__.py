@@ -1,0 +1,5 @@
+"""``python -m warta`` runs the CLI."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,102 @@
+"""Curated knowledge the entity stage looks things up in: organisations and media
+(``data/orgs.toml``), office holders (``data/office_holders.toml``) and each language's
+titles (``lang/<code>/titles.toml``). Read once per process."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .. import lang as langdata
+from .lexicon import PhraseTable
+
+
+@dataclass(frozen=True, slots=True)
+class Org:
+    name: str
+    type: str  # ORG | MEDIA
+    code: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    name: str
+    role: str
+    code: str | None
+    sector: str | None
+    start: str
+    end: str  # "" while in office
+
+    def holds_on(self, day: str | None) -> bool:
+        return day is None or (self.start <= day and (not self.end or day < self.end))
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    role: str
+    sector: str | None
+    head: bool
+
+
+def _data(name: str) -> dict:
+    return tomllib.loads(resources.files("warta").joinpath("data", name).read_text("utf-8"))
+
+
+@cache
+def org_table() -> PhraseTable[Org]:
+    table: PhraseTable[Org] = PhraseTable()
+    for row in _data("orgs.toml")["org"]:
+        org = Org(row["name"], row["type"], row["code"] or None, row["sector"] or None)
+        for alias in (row["name"], *row["aliases"]):
+            table.add(alias, org)
+    return table
+
+
+@cache
+def holders() -> PhraseTable[tuple[Holder, ...]]:
+    """Name or alias -> every term of office under that name (a person may hold several)."""
+    by_alias: dict[str, list[Holder]] = {}
+    for row in _data("office_holders.toml")["holder"]:
+        h = Holder(row["name"], row["role"], row["code"] or None, row["sector"] or None,
+                   row["start"], row["end"])  # fmt: skip
+        for alias in (row["name"], *row["aliases"]):
+            by_alias.setdefault(alias, []).append(h)
+    return PhraseTable((a, tuple(hs)) for a, hs in by_alias.items())
+
+
+def holder_for(name: str, day: str | None) -> Holder | None:
+    """The term of office of ``name`` on ``day`` (the latest term when none fits)."""
+    terms = holders().get(name)
+    if not terms:
+        return None
+    fitting = [t for t in terms if t.holds_on(day)]
+    return (fitting or sorted(terms, key=lambda t: t.start))[-1]
+
+
+@cache
+def title_table(lang: str) -> PhraseTable[Title]:
+    table: PhraseTable[Title] = PhraseTable()
+    for phrase, row in langdata.load(lang, "titles").get("titles", {}).items():
+        t = Title(row["role"], row.get("sector") or None, bool(row.get("head", False)))
+        # titles are matched in any case: "Presiden", "presiden", "PRESIDEN"
+        table.add(phrase.lower(), t)
+    return table
+
+
+@cache
+def name_words(lang: str) -> dict[str, frozenset[str]]:
+    names = langdata.load(lang, "titles").get("names", {})
+    return {k: frozenset(v) for k, v in names.items()}
+
+
+@cache
+def place_words(lang: str) -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in langdata.load(lang, "places").items()}
+
+
+@cache
+def pronouns(lang: str) -> frozenset[str]:
+    return frozenset(langdata.load(lang, "pronouns").get("person", ()))
