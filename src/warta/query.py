@@ -31,7 +31,7 @@ class QueryError(WartaError, ValueError):
 class EventFilter:
     """Which events to return. ``None`` means "any"; text matches ignore case.
 
-    - ``country``: ISO 3166-1 alpha-3 (or alpha-2) of the event's place.
+    - ``country``: ISO 3166-1 alpha-3 (or alpha-2) of the event's place, actor or recipient.
     - ``type``/``mode``/``status``: PLOVER type, mode and the event's status.
     - ``since``/``until``: inclusive ISO dates; an event matches when its date window
       overlaps them (an event without a date uses its article's publication day).

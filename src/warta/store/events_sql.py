@@ -36,7 +36,9 @@ def events_query(flt: EventFilter) -> tuple[str, list[Any]]:
         params.extend(values)
 
     if flt.country:
-        add("upper(e.country) = ?", country_code(flt.country))
+        # the country an event involves: where it happened, or whose actor or recipient
+        code = country_code(flt.country)
+        add("? IN (upper(e.country), upper(e.actor_code), upper(e.recipient_code))", code)
     if flt.type:
         add("e.type = ?", flt.type.upper())
     if flt.mode:

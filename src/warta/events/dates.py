@@ -1,0 +1,212 @@
+"""Resolving date expressions against the publication date, per language (``dates.toml``).
+
+"Selasa (17/6/2025)", "Rabu (18/6)", "Senin" (the last Monday on or before publication),
+"kemarin", "pekan lalu", "awal bulan ini", "akhir Mei", "sejak Maret lalu", "Sept. 23",
+"19 September", "in 2022", "last week" -> an inclusive :class:`DateWindow` with a precision.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from .. import lang as langdata
+from ..records import DateWindow
+from .tokens import Token, phrase_key, tokenize
+
+_SLASH_RE = re.compile(r"\s*\(?\s*(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\s*\)?")
+_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    window: DateWindow
+
+
+def publication_day(published: str | None) -> date | None:
+    """The calendar day of an ISO 8601 publication time (in the page's own offset)."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _win(a: date, b: date, precision: str) -> DateWindow:
+    return DateWindow(a.isoformat(), b.isoformat(), precision)  # type: ignore[arg-type]
+
+
+def _month_window(y: int, m: int, part: str | None = None, pub: date | None = None) -> DateWindow:
+    last = calendar.monthrange(y, m)[1]
+    if part == "sofar" and pub:
+        return _win(date(y, m, 1), pub, "month")
+    lo, hi = _PARTS.get(part or "", (1, last))
+    return _win(date(y, m, lo), date(y, m, min(hi, last)), "month" if not part else "week")
+
+
+def _shift_month(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def relative(kind: str, pub: date) -> DateWindow:
+    """Resolve a relative kind from ``dates.toml`` ("day:-1", "week:-1", ...)."""
+    head, *args = kind.split(":")
+    n = int(args[0]) if args else 0
+    if head == "day":
+        d = pub + timedelta(days=n)
+        return _win(d, d, "day")
+    if head == "span":
+        return _win(pub + timedelta(days=n), pub + timedelta(days=int(args[1])), "week")
+    if head == "week":
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=n)
+        return _win(monday, monday + timedelta(days=6), "week")
+    if head == "weekend":
+        sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
+        return _win(sat, min(sat + timedelta(days=1), pub), "day")
+    if head == "month":
+        y, m = _shift_month(pub.year, pub.month, n)
+        return _month_window(y, m, args[1] if len(args) > 1 else None, pub)
+    y = pub.year + n
+    return _win(date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def _year_for(month: int, day: int, pub: date) -> int:
+    """News reports the past: a month/day later than publication belongs to last year."""
+    try:
+        return pub.year - 1 if date(pub.year, month, day) > pub + timedelta(days=31) else pub.year
+    except ValueError:
+        return pub.year
+
+
+@cache
+def _lex(lang: str) -> dict[str, Any]:
+    data = langdata.load(lang, "dates")
+    return {
+        "weekdays": data.get("weekdays", {}),
+        "months": data.get("months", {}),
+        "parts": data.get("parts", {}),
+        "relative": {phrase_key(k): v for k, v in data.get("relative", {}).items()},
+        "since": set(data.get("since", ())),
+        "future": set(data.get("future", ())),
+        "past": set(data.get("past", ())),
+    }
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _at(
+    text: str, toks: list[Token], i: int, pub: date, lex: dict[str, Any]
+) -> tuple[int, int, DateWindow] | None:
+    """A date expression starting at token ``i``: (token count, end offset, window)."""
+    low = toks[i].low
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    for n in range(4, 0, -1):
+        key = tuple(t.low for t in toks[i : i + n])
+        if len(key) == n and key in lex["relative"]:
+            return n, toks[i + n - 1].end, relative(lex["relative"][key], pub)
+    if low in lex["weekdays"]:
+        m = _SLASH_RE.match(text, toks[i].end)
+        if m and m.group(1):
+            d, mo = int(m.group(1)), int(m.group(2))
+            y = int(m.group(3)) if m.group(3) else _year_for(mo, d, pub)
+            y = y + 2000 if y < 100 else y
+            day = _safe(y, mo, d)
+            if day:
+                end = m.end()
+                count = sum(1 for t in toks if toks[i].start <= t.start < end)
+                return count, end, _win(day, day, "day")
+        wd = lex["weekdays"][low]
+        back = (pub.weekday() - wd) % 7
+        if nxt in lex["future"]:
+            d = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
+            return 2, toks[i + 1].end, _win(d, d, "day")
+        d = pub - timedelta(days=back)
+        return 1, toks[i].end, _win(d, d, "day")
+    if low in lex["parts"] and nxt in lex["months"]:
+        got = _at(text, toks, i + 1, pub, lex)
+        if got:
+            mo = lex["months"][nxt]
+            y = int(got[2].start[:4])
+            return got[0] + 1, got[1], _month_window(y, mo, lex["parts"][low])
+    if low.isdigit() and 1 <= int(low) <= 31 and nxt in lex["months"]:
+        mo, d = lex["months"][nxt], int(low)
+        yt = toks[i + 2] if i + 2 < len(toks) else None
+        if yt and yt.low.isdigit() and len(yt.low) == 4:
+            day = _safe(int(yt.low), mo, d)
+            return (3, yt.end, _win(day, day, "day")) if day else None
+        day = _safe(_year_for(mo, d, pub), mo, d)
+        return (2, toks[i + 1].end, _win(day, day, "day")) if day else None
+    if low in lex["months"] and (len(low) > 3 or toks[i].text[:1].isupper()):
+        mo = lex["months"][low]
+        if nxt.isdigit() and 1 <= int(nxt) <= 31 and len(nxt) <= 2:  # "Sept. 23", "Nov 5, 2016"
+            yt = toks[i + 2] if i + 2 < len(toks) else None
+            if yt and yt.low.isdigit() and len(yt.low) == 4:
+                day = _safe(int(yt.low), mo, int(nxt))
+                return (3, yt.end, _win(day, day, "day")) if day else None
+            day = _safe(_year_for(mo, int(nxt), pub), mo, int(nxt))
+            return (2, toks[i + 1].end, _win(day, day, "day")) if day else None
+        if nxt.isdigit() and len(nxt) == 4:
+            return 2, toks[i + 1].end, _month_window(int(nxt), mo)
+        if toks[i].text[:1].isupper():
+            return 1, toks[i].end, _month_window(_year_for(mo, 1, pub), mo)
+    if low.isdigit() and len(low) == 4 and 1900 < int(low) < 2100 and i > 0:
+        return 1, toks[i].end, _win(date(int(low), 1, 1), date(int(low), 12, 31), "year")
+    if low.isdigit() and text[toks[i].end : toks[i].end + 1] == "/":
+        m2 = _SLASH_RE.match(text, toks[i].start)
+        if m2:
+            d, mo = int(m2.group(1)), int(m2.group(2))
+            y = int(m2.group(3)) if m2.group(3) else _year_for(mo, d, pub)
+            day = _safe(y + 2000 if y < 100 else y, mo, d)
+            if day:
+                count = sum(1 for t in toks if toks[i].start <= t.start < m2.end())
+                return count, m2.end(), _win(day, day, "day")
+    return None
+
+
+def find_dates(
+    text: str, start: int, end: int, lang: str, published: str | None
+) -> list[DateMention]:
+    """Date expressions in ``text[start:end]`` resolved against ``published``."""
+    pub = publication_day(published)
+    if pub is None:
+        return []
+    lex = _lex(lang)
+    toks = tokenize(text, start, end)
+    out: list[DateMention] = []
+    i = 0
+    while i < len(toks):
+        got = _at(text, toks, i, pub, lex)
+        if got is None:
+            i += 1
+            continue
+        n, stop, window = got
+        if i > 0 and toks[i - 1].low in lex["since"]:  # "sejak Maret" = from then until publication
+            window = DateWindow(window.start, max(window.end, pub.isoformat()), window.precision)
+            out.append(DateMention(toks[i - 1].start, stop, window))
+        else:
+            out.append(DateMention(toks[i].start, stop, window))
+        i += max(n, 1)
+    return out
+
+
+def default_window(published: str | None, status: str) -> DateWindow | None:
+    """The window an undated event gets: news reports the recent past (or near future)."""
+    pub = publication_day(published)
+    if pub is None:
+        return None
+    if status in ("planned", "threatened", "hypothetical"):
+        return _win(pub, pub + timedelta(days=30), "month")
+    return _win(pub - timedelta(days=7), pub, "week")

@@ -1,0 +1,124 @@
+"""Trigger lexicons: ``lang/<code>/triggers.toml`` expanded into surface forms.
+
+A root expands through the language's affix patterns (Indonesian meN-/peN- take the
+nasal assimilation table: serang -> menyerang, tembak -> menembak, kirim -> mengirim,
+kerah -> mengerahkan/pengerahan), so the data lists roots, not every inflected word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .. import lang as langdata
+from .tokens import Token, phrase_key
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """What a trigger form means: PLOVER type, mode, and the voice of this form."""
+
+    type: str
+    mode: str | None
+    voice: str  # active | passive | past | nominal
+    root: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    words: dict[str, Sense]
+    phrases: dict[tuple[str, ...], Sense]
+    blocked: frozenset[tuple[str, ...]]
+    grammar: dict[str, Any]
+
+
+def _nasal(root: str, prefix: str, table: dict[str, list[Any]]) -> str:
+    """meN-/peN- + root with assimilation: ("meN", "tembak") -> "menembak"."""
+    stem = prefix[:-1]  # "me" / "pe"
+    rule = table.get(root[0], table.get("*", ["", False]))
+    inserted, drop = rule[0], bool(rule[1])
+    if len(root) <= 3 and root.isalpha():  # monosyllables take "menge-"/"penge-": mengebom
+        return stem + "nge" + root
+    return stem + inserted + (root[1:] if drop else root)
+
+
+def expand(root: str, patterns: list[str], grammar: dict[str, Any]) -> dict[str, str]:
+    """Surface form -> voice for ``root`` under the named affix patterns."""
+    table = grammar.get("patterns", {})
+    nasal = grammar.get("nasal", {})
+    out: dict[str, str] = {}
+    for name in patterns:
+        if name not in table:
+            continue
+        prefix, suffix, voice, *rest = table[name]
+        drop = rest[0] if rest else ""
+        stem = root
+        if drop:
+            if not root.endswith(drop):
+                continue
+            stem = root[: -len(drop)]
+        if prefix.endswith("N") and nasal:
+            word = _nasal(stem, prefix, nasal) + suffix
+        else:
+            word = prefix + stem + suffix
+        out.setdefault(word, voice)
+    return out
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """The trigger lexicon of ``lang`` (empty when the language has no triggers.toml)."""
+    data = langdata.load(lang, "triggers")
+    grammar = data.get("morphology", {})
+    default = grammar.get("default", ["base"])
+    words: dict[str, Sense] = {}
+    for root, entry in data.get("roots", {}).items():
+        forms = expand(root, entry.get("affixes", default), grammar)
+        forms.update(entry.get("forms", {}))
+        for form, voice in forms.items():
+            sense = Sense(entry["type"], entry.get("mode"), entry.get("voice", voice), root)
+            words.setdefault(form, sense)
+    phrases = {
+        phrase_key(p): Sense(e["type"], e.get("mode"), e.get("voice", "active"), p)
+        for p, e in data.get("phrases", {}).items()
+    }
+    blocked = frozenset(phrase_key(p) for p in data.get("blocked", {}).get("phrases", ()))
+    return Lexicon(words, phrases, blocked, grammar)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A trigger found in text: its first and last token index and its sense."""
+
+    first: int
+    last: int
+    sense: Sense
+
+
+def find_triggers(toks: list[Token], lex: Lexicon) -> list[Hit]:
+    """Trigger hits in a token list: multiword phrases first, blocked idioms skipped."""
+    hits: list[Hit] = []
+    taken: set[int] = set()
+    for i in range(len(toks)):
+        for n in range(5, 1, -1):
+            key = tuple(t.low for t in toks[i : i + n])
+            if len(key) == n and key in lex.blocked:
+                taken.update(range(i, i + n))
+    for i in range(len(toks)):
+        if i in taken:
+            continue
+        for n in range(5, 1, -1):
+            key = tuple(t.low for t in toks[i : i + n])
+            if len(key) == n and key in lex.phrases and not taken & set(range(i, i + n)):
+                if lex.phrases[key].type != "_none":
+                    hits.append(Hit(i, i + n - 1, lex.phrases[key]))
+                taken.update(range(i, i + n))
+                break
+    for i, tok in enumerate(toks):
+        if i in taken:
+            continue
+        sense = lex.words.get(tok.low)
+        if sense is not None:
+            hits.append(Hit(i, i, sense))
+    return sorted(hits, key=lambda h: h.first)

@@ -1,0 +1,54 @@
+"""Relative and explicit date expressions resolved against the publication date."""
+
+from warta.events.dates import default_window, find_dates
+
+PUB_ID = "2025-06-18T17:05:00+07:00"  # a Wednesday
+
+
+def _d(text: str, lang: str, pub: str) -> list[tuple[str, str, str, str | None]]:
+    return [
+        (text[m.start : m.end], m.window.start, m.window.end, m.window.precision)
+        for m in find_dates(text, 0, len(text), lang, pub)
+    ]
+
+
+def test_indonesian_weekday_with_explicit_date() -> None:
+    assert _d("Menlu bertemu di Moskow, Selasa (17/6/2025).", "id", PUB_ID) == [
+        ("Selasa (17/6/2025)", "2025-06-17", "2025-06-17", "day")
+    ]
+    assert _d("Serangan pada Jumat (13/6) lalu.", "id", PUB_ID)[0][1:3] == (
+        "2025-06-13",
+        "2025-06-13",
+    )
+
+
+def test_indonesian_relative_words() -> None:
+    got = {
+        t: (a, b)
+        for t, a, b, _ in _d("kemarin, Senin, pekan lalu, awal bulan ini, bulan lalu", "id", PUB_ID)
+    }
+    assert got["kemarin"] == ("2025-06-17", "2025-06-17")
+    assert got["Senin"] == ("2025-06-16", "2025-06-16")  # the last Monday before publication
+    assert got["pekan lalu"] == ("2025-06-09", "2025-06-15")
+    assert got["awal bulan ini"] == ("2025-06-01", "2025-06-10")
+    assert got["bulan lalu"] == ("2025-05-01", "2025-05-31")
+
+
+def test_since_runs_until_publication() -> None:
+    assert _d("blokade sejak Maret lalu", "id", PUB_ID)[0][1:3] == ("2025-03-01", "2025-06-18")
+
+
+def test_english_dates() -> None:
+    got = _d("began on Nov. 5, struck on Sunday, last week and in 2022", "en", "2016-12-10")
+    assert [(a, b) for _, a, b, _ in got] == [
+        ("2016-11-05", "2016-11-05"),
+        ("2016-12-04", "2016-12-04"),
+        ("2016-11-28", "2016-12-04"),
+        ("2022-01-01", "2022-12-31"),
+    ]
+
+
+def test_undated_events_end_at_publication() -> None:
+    w = default_window(PUB_ID, "occurred")
+    assert w is not None and w.end == "2025-06-18" and w.start < w.end
+    assert default_window(None, "occurred") is None

@@ -1,0 +1,50 @@
+"""Quantities: number forms, qualifiers and unit lemmas in Indonesian and English."""
+
+from warta.events.numbers import parse_digits, table
+from warta.events.quantities import find_quantities
+
+
+def _q(text: str, lang: str) -> list[tuple[str, float, str, str | None]]:
+    return [
+        (q.text, q.value, q.qualifier, q.unit) for q in find_quantities(text, 0, len(text), lang)
+    ]
+
+
+def test_indonesian_forms() -> None:
+    text = (
+        "Sedikitnya 1.500 tentara tiba, disusul ribuan pasukan dan jutaan amunisi. "
+        "Sekitar 2,5 juta warga sipil mengungsi, hampir 40 rudal ditembakkan, "
+        "dan lima orang ditangkap."
+    )
+    assert _q(text, "id") == [
+        ("Sedikitnya 1.500 tentara", 1500, "at_least", "soldier"),
+        ("ribuan pasukan", 1000, "order_of_magnitude", "soldier"),
+        ("jutaan amunisi", 1000000, "order_of_magnitude", "ammunition"),
+        ("Sekitar 2,5 juta warga sipil", 2500000, "about", "civilian"),
+        ("hampir 40 rudal", 40, "at_most", "missile"),
+        ("lima orang", 5, "exact", "person"),
+    ]
+
+
+def test_english_forms() -> None:
+    text = (
+        "At least 43 people died; more than 300 strikes, "
+        "three of the four Russian drones and dozens of villages."
+    )
+    assert _q(text, "en") == [
+        ("At least 43 people", 43, "at_least", "person"),
+        ("more than 300 strikes", 300, "at_least", "strike"),
+        ("three of the four Russian drones", 3, "exact", "drone"),
+        ("dozens of villages", 10, "order_of_magnitude", "village"),
+    ]
+
+
+def test_money_percentages_dates_and_ages_are_not_counts() -> None:
+    text = "Anggaran Rp 5 miliar naik 30 persen pada 17/6/2025, ia berusia 45 tahun."
+    assert _q(text, "id") == []
+
+
+def test_separators_follow_the_language() -> None:
+    assert parse_digits("1.500", table("id")) == 1500
+    assert parse_digits("1,500", table("en")) == 1500
+    assert parse_digits("2,5", table("id")) == 2.5
