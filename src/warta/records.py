@@ -81,6 +81,9 @@ class Article:
     images: tuple[Image, ...] = ()
     text: str = ""
     discarded: tuple[Discard, ...] = ()
+    # (clean offset, input offset) anchors: from each anchor to the next, ``text`` copies the
+    # input as read verbatim (input offset -1: not found in the input). See warta.extract.offsets.
+    source_map: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,10 +15,11 @@ from ..pipeline import Cleaner
 from ..records import Article, Image, Record, Source
 from ..settings import Settings
 from ..text import doc_id
-from . import lexicon, meta
+from . import glue, lexicon, meta
 from .dates import published_from_meta
 from .language import guess
 from .lines import Layout, classify
+from .offsets import MapBuilder, copy_repaired
 
 __all__ = ["TextCleaner", "make_cleaner"]
 
@@ -57,15 +58,48 @@ class TextCleaner:
             extra = _Extra(m.title, m.published, (m.author,) if m.author else (), m.source, m.url)
             content = doc.content
         lex = self._lexicon(content)
-        return self._build(doc, content, extra, classify(content, lex), lex)
+        layout = classify(content, lex, markup=doc.kind == "html", title=extra.title)
+        return self._build(doc, content, extra, layout, lex)
+
+    def _body(
+        self,
+        doc: RawDocument,
+        content: str,
+        paragraphs: list[tuple[str, int]],
+        extra: _Extra,
+        lex: lexicon.Lexicon,
+    ) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """The clean body with glued words repaired, and its map back to the input."""
+        vocab = glue.Vocabulary(f"{extra.title or ''}\n{content}")
+        protected = frozenset(a for o in lex.outlets for a in (*o.aliases, o.name))
+        prefixes = tuple(o.brand_prefix for o in lex.outlets if o.brand_prefix)
+        splitter = glue.Splitter(glue.dictionary(self.languages), vocab, protected, prefixes)
+        build, cursor = MapBuilder(), 0
+        for para, start in paragraphs:
+            if not para:
+                continue
+            raw = start
+            if doc.kind == "html":  # offsets so far are into trafilatura's text, not the page
+                from .html import locate
+
+                raw = locate(doc.content, para, cursor)
+                cursor = raw + len(para) if raw >= 0 else cursor
+            if build.pos:
+                build.insert("\n\n")
+            _, cuts = glue.repair(para, splitter)
+            copy_repaired(build, para, raw, cuts)
+        return build.text(), build.result()
 
     def _build(
         self, doc: RawDocument, content: str, extra: _Extra, lay: Layout, lex: lexicon.Lexicon
     ) -> Record:
         paragraphs = [ln.text for ln in lay.body]
+        starts = [ln.start for ln in lay.body]
         dateline = outlet_text = None
         if paragraphs:
-            dateline, outlet_text, paragraphs[0] = meta.split_dateline(paragraphs[0])
+            first = paragraphs[0]
+            dateline, outlet_text, paragraphs[0] = meta.split_dateline(first)
+            starts[0] += len(first) - len(paragraphs[0])  # the dateline is cut from the front
         url = extra.url or (doc.meta.url if doc.kind == "text" else None)
         publisher = meta.outlet_by_domain(url, lex) or meta.outlet_by_domain(extra.publisher, lex)
         authors: list[str] = []
@@ -90,7 +124,8 @@ class TextCleaner:
                     publisher = meta.outlet_by_name(d.text, lex)
                     if publisher:
                         break
-        text = "\n\n".join(p for p in paragraphs if p)
+        pairs = list(zip(paragraphs, starts, strict=True))
+        text, source_map = self._body(doc, content, pairs, extra, lex)
         cite_text = "\n".join([text, *(ln.text for ln in lay.trailer)])
         published = published_from_meta(extra.published, lex) or lay.published
         title = extra.title or (lay.title.text if lay.title else None)
@@ -103,6 +138,7 @@ class TextCleaner:
             images=tuple(Image(c, cr) for c, cr in lay.captions),
             text=text,
             discarded=tuple(lay.discarded),
+            source_map=source_map,
         )
         pub_name = (
             publisher.name if publisher else (extra.publisher if doc.kind == "html" else None)

@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
 _JSONLD = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
 _META = re.compile(r"<meta\s[^>]*>", re.I)
+_ISO_DAY = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
 _ATTR = re.compile(r'(\w[\w:-]*)\s*=\s*("[^"]*"|\'[^\']*\')')
 
 
@@ -54,13 +56,17 @@ def _names(value: Any) -> list[str]:
     return []
 
 
+def _text(value: Any) -> str | None:
+    return unescape(value).strip() or None if isinstance(value, str) else None
+
+
 def _meta_tags(html: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for tag in _META.findall(html):
         attrs = {k.lower(): v[1:-1] for k, v in _ATTR.findall(tag)}
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
         if key and "content" in attrs:
-            out.setdefault(key.lower(), attrs["content"])
+            out.setdefault(key.lower(), unescape(attrs["content"]).strip())
     return out
 
 
@@ -72,7 +78,7 @@ def parse(html: str) -> HtmlParts:
         output_format="json",
         with_metadata=True,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,  # tables carry content on many pages (scores, figures)
         favor_precision=False,
     )
     data: dict[str, Any] = json.loads(raw) if raw else {}
@@ -82,16 +88,29 @@ def parse(html: str) -> HtmlParts:
     ]
     ld = news[0] if news else {}
     og = _meta_tags(html)
-    title = ld.get("headline") or og.get("og:title") or data.get("title")
-    published = (
-        ld.get("datePublished")
-        or og.get("article:published_time")
-        or og.get("pubdate")
-        or data.get("date")
+    # JSON-LD's headline is the article's own; trafilatura's title has the site name cut off,
+    # which og:title often keeps ("... - mobilsicher.de")
+    title = _text(ld.get("headline")) or data.get("title") or og.get("og:title")
+    dates = [
+        _text(ld.get("datePublished")),
+        og.get("article:published_time"),
+        og.get("pubdate"),
+        data.get("date"),
+    ]
+    # the first that reads as a date: some pages put prose or template junk in these fields
+    published = next((d for d in dates if d and _ISO_DAY.match(d)), None) or next(
+        (d for d in dates if d), None
     )
     authors = _names(ld.get("author")) or ([data["author"]] if data.get("author") else [])
     if len(authors) == 1 and ";" in authors[0]:
         authors = [a.strip() for a in authors[0].split(";")]
-    publisher = (_names(ld.get("publisher")) or [og.get("og:site_name") or data.get("sitename")])[0]
+    named = _names(ld.get("publisher"))
+    publisher = named[0] if named else og.get("og:site_name") or data.get("sitename")
     url = og.get("og:url") or data.get("source") or None
     return HtmlParts(text, title, published, tuple(authors), publisher, url)
+
+
+def locate(html: str, text: str, start: int = 0) -> int:
+    """Where ``text`` stands verbatim in ``html`` (searching from ``start``), or -1."""
+    i = html.find(text, start)
+    return i if i >= 0 else html.find(text)

@@ -34,6 +34,7 @@ class Outlet:
 class Lexicon:
     rules: tuple[tuple[re.Pattern[str], str, int], ...]
     read_also: re.Pattern[str]
+    read_also_glued: re.Pattern[str]  # "Baca JugaTertimbun ...": the cue glued to a headline
     credit: re.Pattern[str]
     months: dict[str, int]
     weekdays: frozenset[str]
@@ -126,6 +127,7 @@ def build(languages: tuple[str, ...]) -> Lexicon:
     return Lexicon(
         rules=tuple(rules),
         read_also=re.compile(rf"^(?:{_alts(read_also)})\b\s*[:\-–]?\s*", re.I),
+        read_also_glued=re.compile(rf"^(?:{_alts(read_also)})(?=(?-i:[A-Z]))", re.I),
         credit=re.compile(rf"(?:{'|'.join(credits)})\s*(.+)$") if credits else re.compile(r"$^"),
         months=months,
         weekdays=frozenset(weekdays),

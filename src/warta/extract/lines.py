@@ -25,10 +25,20 @@ _TRAILING_CREDIT = re.compile(
 _TEASER = re.compile(r"(\.\.\.|…)$")
 
 
+# A paragraph break the scraper lost: a sentence end glued to the next sentence's capital
+# ("(18/6/2025).Kapolres", "ujarnya.“Kita"). Three lowercase letters before the stop keep
+# abbreviations ("Jl.Sudirman", "Dr.") whole.
+_GLUED_STOP = re.compile(
+    r"(?:(?<=[a-z]{3}[.!?])|(?<=[a-z]{2}[.!?][\"”’])|(?<=\)[.!?]))(?=[\"“]?[A-Z][a-z])"
+)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     number: int  # 1-based, in the input as read
     text: str
+    start: int = 0  # offset of ``text`` in the input as read
 
 
 @dataclass(slots=True)
@@ -97,19 +107,69 @@ def rule_reason(text: str, lex: Lexicon) -> str | None:
     return None
 
 
-def classify(content: str, lex: Lexicon) -> Layout:
-    lines = [Line(i, raw.strip()) for i, raw in enumerate(content.split("\n"), 1)]
-    lines = [ln for ln in lines if ln.text]
+def _stripped(number: int, text: str, start: int) -> Line:
+    lead = len(text) - len(text.lstrip())
+    return Line(number, text.strip(), start + lead)
+
+
+def split_lines(content: str, lex: Lexicon) -> list[Line]:
+    """Non-empty lines with their offsets; a line the scraper glued together is cut apart."""
+    out: list[Line] = []
+    pos = 0
+    for number, raw in enumerate(content.split("\n"), 1):
+        cuts = [0, *(m.start() for m in _GLUED_STOP.finditer(raw)), len(raw)]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            out += _read_also_block(_stripped(number, raw[a:b], pos + a), lex)
+        pos += len(raw) + 1
+    return [ln for ln in out if ln.text]
+
+
+def _read_also_block(ln: Line, lex: Lexicon) -> list[Line]:
+    """ "Baca JugaJudul SatuJudul DuaKalimat berikutnya ..." -> cue, headlines, the rest."""
+    m = lex.read_also_glued.match(ln.text)
+    if not m:
+        return [ln]
+    out = [Line(ln.number, ln.text[: m.end()], ln.start)]
+    inner = [c.start() for c in _CAMEL.finditer(ln.text, m.end() + 1)]
+    cuts = [m.end(), *inner, len(ln.text)]
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        piece = ln.text[a:b]
+        if not (headline_like(piece) and words(piece) <= 20 and _title_case(piece)):
+            out.append(_stripped(ln.number, ln.text[a:], ln.start + a))
+            break
+        out.append(_stripped(ln.number, piece, ln.start + a))
+    return out
+
+
+# Reasons judged from a line's shape alone; an HTML extractor's paragraphs (headings, list
+# items, table cells) already passed a markup-aware filter, so there only content rules apply.
+_SHAPE_ONLY = frozenset({"short_nonsentence", "headline_like"})
+
+
+def classify(content: str, lex: Lexicon, markup: bool = False, title: str | None = None) -> Layout:
+    """Body and furniture of ``content``; ``markup``: lines come from an HTML extractor.
+
+    With ``markup``, the page's ``title`` repeated above the first paragraph is dropped.
+    """
+    lines = split_lines(content, lex)
     out = Layout()
     prose = [i for i, ln in enumerate(lines) if is_prose(ln.text) and not _meta_line(ln.text, lex)]
     first = prose[0] if prose else len(lines)
     last = prose[-1] if prose else -1
+    if markup:
+        key = _fold(title or "")
+        while lines[:1] and key and _fold(lines[0].text) == key:
+            out.discarded.append(Discard(lines[0].number, lines[0].text, "title"))
+            lines, first = lines[1:], first - 1
+        first, last = 0, len(lines)
     for ln in lines[:first]:
         _header(ln, lex, out)
     after_cue = False
     for i in range(first, len(lines)):
         ln = lines[i]
         reason = _body_reason(ln.text, lex, out, after_cue)
+        if markup and reason in _SHAPE_ONLY:
+            reason = None
         after_cue = reason == "furniture:read_also" and (
             lex.read_also.fullmatch(ln.text) is not None or after_cue
         )
@@ -122,6 +182,10 @@ def classify(content: str, lex: Lexicon) -> Layout:
         if i > last and reason in ("trailer", "short_nonsentence", "headline_like"):
             out.trailer.append(ln)
     return out
+
+
+def _fold(text: str) -> str:
+    return "".join(text.casefold().split())
 
 
 def _meta_line(text: str, lex: Lexicon) -> bool:

@@ -7,6 +7,7 @@ names from ``data/publishers.toml`` (see :mod:`.lexicon`); nothing here knows on
 from __future__ import annotations
 
 import re
+from functools import cache
 from urllib.parse import urlsplit
 
 from .lexicon import Lexicon, Outlet
@@ -165,6 +166,14 @@ def _unglue(name: str, lex: Lexicon) -> str:
     return m.group(1) if m and " " not in m.group(1) else name
 
 
+@cache
+def _alias_rx(alias: str) -> re.Pattern[str]:
+    # compiled once: there are more aliases than the re module's own pattern cache holds
+    if alias[-1].isupper():
+        return re.compile(rf"(?:(?<![\w.])|(?<=[a-z])){re.escape(alias)}(?![A-Z0-9])")
+    return re.compile(rf"(?:(?<![\w.])|(?<=[a-z])){re.escape(alias)}(?![\w])")
+
+
 def cited_sources(text: str, lex: Lexicon, publisher: Outlet | None) -> list[str]:
     """Outlets the text says it draws on: after a cue, or known outlets named outright."""
     hits: list[tuple[int, str]] = []
@@ -181,10 +190,9 @@ def cited_sources(text: str, lex: Lexicon, publisher: Outlet | None) -> list[str
         if not o.cited:
             continue
         for alias in o.aliases:
-            rx = rf"(?:(?<![\w.])|(?<=[a-z])){re.escape(alias)}(?![\w])"
-            if alias[-1].isupper():
-                rx = rf"(?:(?<![\w.])|(?<=[a-z])){re.escape(alias)}(?![A-Z0-9])"
-            for m in re.finditer(rx, text):
+            if alias not in text:  # a plain substring test first: most aliases are absent
+                continue
+            for m in _alias_rx(alias).finditer(text):
                 hits.append((m.start(), alias))
     own = {a.lower() for a in publisher.aliases} | {publisher.name.lower()} if publisher else set()
     out: list[str] = []

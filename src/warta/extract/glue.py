@@ -1,0 +1,321 @@
+"""Repair words a scraper glued together ("seranganIsraelyang" -> "serangan Israel yang").
+
+Link text pulled out of a page loses the spaces around it. A run of letters is split only
+where a word list of a configured language (``lang/<code>/glue.toml`` names an installed
+package's list) and the article's own vocabulary both show the split:
+
+- lower->Upper ("seranganIsrael", "dilansirAFP"): the left part is a known word, the right a
+  name or acronym the article also writes on its own (or a known word);
+- Name->lower ("Israelyang", "Shoigudalam"): the name stands alone elsewhere in the article
+  and the rest is a function word, a word the article also uses on its own, or a known word
+  of five letters or more ("Polres" stays whole);
+- Name->Name ("RusiaSergei", "DPRDJabar"): both names stand alone elsewhere in the article;
+- lower->lower ("kondisikesehatan"): the run is no known word (nor a derived compound) and
+  splits into two or three known words of three letters or more, one of two (two of three)
+  of which the article also uses on its own (a word list alone would split loans such as
+  "wartawan" or "postingan").
+
+Conservative by design: a part of one letter never splits off ("iPhone", "eBay"), "Mc" is no
+word ("McDonald"), "YouTube" needs both "You" and "Tube" on their own in the article, and runs
+touching digits, dots, "@", "#", "/" or "_" (domains, handles: "KOMPAS.com") and outlet names
+("detikNews") are left alone.
+"""
+
+from __future__ import annotations
+
+import pickle
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from .. import lang as langdata
+
+_RUN = re.compile(r"[^\W\d_]+")
+_STICKY = set("@#/_\\")
+_COMMA = re.compile(r"(?<=[^\W\d_]{2}[,;])(?=[A-Z][a-z])")
+MIN_PART = 3  # a dictionary part shorter than this only splits off if listed as ``extra``
+
+
+@dataclass(frozen=True, slots=True)
+class _Language:
+    words: frozenset[str]
+    extra: frozenset[str]
+    prefixes: tuple[tuple[str, str], ...]
+    suffixes: tuple[tuple[str, str], ...]
+    undouble: bool
+
+    def _strip(self, forms: set[str], affixes: tuple[tuple[str, str], ...], end: bool) -> set[str]:
+        """Forms with one affix more removed (suffixes if ``end``, else prefixes)."""
+        if end:
+            return {w[: -len(a)] + r for w in forms for a, r in affixes if w.endswith(a)}
+        return {r + w[len(a) :] for w in forms for a, r in affixes if w.startswith(a)}
+
+    def roots(self, word: str) -> set[str]:
+        """``word`` and every form reached by stripping up to two suffixes and two prefixes."""
+        forms = {word}
+        for _ in range(2):
+            forms |= self._strip(forms, self.suffixes, True)
+        for _ in range(2):
+            forms |= self._strip(forms, self.prefixes, False)
+        if self.undouble:
+            forms |= {w[:-1] for w in forms if len(w) > 3 and w[-1] == w[-2]}
+        return {w for w in forms if len(w) >= MIN_PART}
+
+    def known(self, word: str) -> bool:
+        if word in self.words or word in self.extra:
+            return True
+        return any(r in self.words for r in self.roots(word))
+
+    def compound(self, word: str) -> bool:
+        """Two roots inside a confix ("ketidakpastian" = ke+tidak+pasti+an).
+
+        Only with a prefix and a suffix both removed: a bare glued pair ("duaorang") or one
+        with a prefix alone ("mengurus"+"kasus") is not a word.
+        """
+        inner = self._strip({word}, self.suffixes, True)
+        inner |= self._strip(inner, self.suffixes, True)
+        inner = self._strip(inner, self.prefixes, False)
+        inner |= self._strip(inner, self.prefixes, False)
+        for r in inner:
+            for i in range(MIN_PART, len(r) - MIN_PART + 1):
+                if r[:i] in self.words and r[i:] in self.words:
+                    return True
+        return False
+
+
+@dataclass(slots=True)
+class Dictionary:
+    """The union of the configured languages' word lists, with a per-process cache."""
+
+    languages: tuple[_Language, ...]
+    _seen: dict[str, bool] = field(default_factory=dict)
+
+    def known(self, word: str) -> bool:
+        w = word.lower()
+        hit = self._seen.get(w)
+        if hit is None:
+            hit = self._seen[w] = any(lg.known(w) for lg in self.languages) or any(
+                lg.compound(w) for lg in self.languages
+            )
+        return hit
+
+    def extra(self, word: str) -> bool:
+        return any(word.lower() in lg.extra for lg in self.languages)
+
+    def root_word(self, word: str) -> bool:
+        """Known, and not only as a compound of two roots."""
+        w = word.lower()
+        return any(lg.known(w) for lg in self.languages)
+
+
+def _read_words(spec: dict[str, object]) -> frozenset[str]:
+    try:
+        ref = resources.files(str(spec["package"])).joinpath(str(spec["resource"]))
+        if spec.get("format") == "pickle":
+            # a set of strings shipped inside an installed, pinned dependency
+            data = pickle.loads(ref.read_bytes())  # noqa: S301
+            return frozenset(str(w).lower() for w in data)
+        return frozenset(w.strip().lower() for w in ref.read_text("utf-8").split() if w.strip())
+    except (ModuleNotFoundError, FileNotFoundError, KeyError, pickle.UnpicklingError):
+        return frozenset()  # no list installed: only the article's own vocabulary splits
+
+
+@cache
+def dictionary(languages: tuple[str, ...]) -> Dictionary:
+    """The glue dictionary for ``languages`` (loaded once per process)."""
+    out = []
+    for code in languages:
+        table = langdata.load(code, "glue")
+        if not table:
+            continue
+        d, m = table.get("dictionary", {}), table.get("morphology", {})
+        out.append(
+            _Language(
+                words=_read_words(d) if d.get("package") else frozenset(),
+                extra=frozenset(w.lower() for w in d.get("extra", ())),
+                prefixes=tuple((p, r) for p, r in m.get("prefixes", ())),
+                suffixes=tuple((s, r) for s, r in m.get("suffixes", ())),
+                undouble=bool(m.get("undouble", False)),
+            )
+        )
+    return Dictionary(tuple(out))
+
+
+class Vocabulary:
+    """How often each letter run stands on its own in the article (case kept, and folded)."""
+
+    def __init__(self, text: str) -> None:
+        self.count = Counter(_RUN.findall(text))
+        self.lower: Counter[str] = Counter()
+        for w, n in self.count.items():
+            self.lower[w.lower()] += n
+
+    def attested(self, word: str) -> bool:
+        return self.count[word] > 0
+
+    def used(self, word: str) -> bool:
+        """Written on its own somewhere in the article, in any case."""
+        return self.lower[word.lower()] > 0
+
+
+def _case_pieces(run: str) -> list[str]:
+    """Split at every case change that can start a word: "PSSIErick" -> ["PSSI", "Erick"]."""
+    pieces: list[str] = []
+    i, n = 0, len(run)
+    while i < n:
+        j = i + 1
+        if run[i].isupper():
+            while j < n and run[j].isupper():
+                j += 1
+            if j < n and j - i > 1:  # "PSSIErick": the last capital starts the next word
+                pieces.append(run[i : j - 1])
+                i = j - 1
+                continue
+        while j < n and not run[j].isupper():
+            j += 1
+        pieces.append(run[i:j])
+        i = j
+    return pieces
+
+
+class Splitter:
+    """Find the spaces a glued run is missing."""
+
+    def __init__(
+        self,
+        words: Dictionary,
+        vocab: Vocabulary,
+        protected: frozenset[str] = frozenset(),
+        prefixes: tuple[str, ...] = (),
+    ) -> None:
+        self.words, self.vocab = words, vocab
+        self.protected, self.prefixes = protected, prefixes  # outlet names, brand prefixes
+
+    def _name(self, piece: str) -> bool:
+        return len(piece) >= 2 and self.vocab.attested(piece)
+
+    def _used(self, piece: str) -> bool:
+        """A known word the article also writes on its own."""
+        return len(piece) >= MIN_PART and self.vocab.used(piece) and self.words.known(piece)
+
+    def _word(self, piece: str, least: int = MIN_PART) -> bool:
+        if self.words.extra(piece):
+            return True
+        return len(piece) >= least and self.words.known(piece)
+
+    def _name_then_word(self, piece: str) -> list[str]:
+        """ "Israelyang" -> ["Israel", "yang"] when "Israel" stands alone in the article."""
+        if not piece[:1].isupper() or not piece[1:].islower() or self.vocab.count[piece] > 1:
+            return [piece]
+        if self.words.root_word(piece):
+            return [piece]
+        for j in range(len(piece) - MIN_PART, 2, -1):
+            rest = piece[j:]
+            if self._name(piece[:j]) and (
+                self.words.extra(rest) or self._used(rest) or self._word(rest, 5)
+            ):
+                return [piece[:j], piece[j:]]
+        return [piece]
+
+    def _lower_run(self, piece: str) -> list[str]:
+        """ "menewaskandua" -> ["menewaskan", "dua"]: only when the run is no word itself."""
+        if len(piece) < 2 * MIN_PART + 1 or not piece.islower() or self.vocab.count[piece] > 1:
+            return [piece]
+        if self.words.known(piece):
+            return [piece]
+        best: tuple[int, list[str]] | None = None
+        n = len(piece)
+        for i in range(MIN_PART, n - MIN_PART + 1):
+            a, b = piece[:i], piece[i:]
+            if not self.words.known(a):
+                continue
+            # one part written alone in the article, the other at least a known word
+            if self.words.known(b) and (self._used(a) or self._used(b)):
+                # real roots over compounds, function words, then the more even split
+                score = 5 * (self.words.root_word(a) + self.words.root_word(b))
+                score += 3 * (self.words.extra(a) + self.words.extra(b)) + min(len(a), len(b))
+                if best is None or score > best[0]:
+                    best = (score, [a, b])
+            elif best is None:
+                for k in range(MIN_PART, len(b) - MIN_PART + 1):
+                    parts = [a, b[:k], b[k:]]
+                    if all(map(self.words.known, parts)) and sum(map(self._used, parts)) >= 2:
+                        best = (0, parts)
+                        break
+        return best[1] if best else [piece]
+
+    def _joinable(self, a: str, b: str) -> bool:
+        """May a space go between pieces ``a`` and ``b``?"""
+        a_low, b_caps = a[:1].islower(), b.isupper()
+        if a_low:
+            if b_caps:  # "dilansirAFP"; not "macOS"
+                return self._word(a, 4) and len(b) >= 2 or self._word(a, 2) and self._name(b)
+            # "seranganIsrael"; not "iPhone" (a is one letter), "detikNews" (protected)
+            return self._word(a, 2) and (self._name(b) or self._word(b, 4))
+        # a is a name, acronym or capitalised word: "RusiaSergei", "OtoritasIran", "DPRDJabar";
+        # b must stand alone in the article ("YouTube" only if "Tube" does)
+        left = self._name(a) or len(a) >= 4 and self.words.root_word(a)
+        return left and self._name(b) and len(a) + len(b) >= 6
+
+    def _pieces(self, run: str) -> list[str]:
+        out: list[str] = []
+        for p in _case_pieces(run):
+            prev = out[-1] if out else ""
+            # "PLKselaku": the acronym keeps its last capital when it stands alone so
+            if len(prev) >= 2 and prev.isupper() and p[:1].isupper() and p[1:].islower():
+                whole, rest = prev + p[0], p[1:]
+                if self._name(whole) and self._word(rest):
+                    out[-1:] = [whole, rest]
+                    continue
+            out += self._name_then_word(p) if p[:1].isupper() else [p]
+        return out
+
+    def gaps(self, run: str) -> list[int]:
+        """Offsets inside ``run`` where a space belongs."""
+        if run.islower() and len(run) < 2 * MIN_PART + 1:
+            return []  # the common case: a plain short word
+        if run in self.protected or any(run.startswith(p) for p in self.prefixes):
+            return []
+        pieces = self._pieces(run)
+        out: list[int] = []
+        pos = 0
+        for k, p in enumerate(pieces):
+            if k and (
+                pieces[k - 1][:1].isupper() and p[:1].islower() or self._joinable(pieces[k - 1], p)
+            ):
+                out.append(pos)
+            sub = self._lower_run(p) if p.islower() else [p]
+            inner = pos
+            for s in sub[:-1]:
+                inner += len(s)
+                out.append(inner)
+            pos += len(p)
+        return out
+
+
+def repair(text: str, splitter: Splitter) -> tuple[str, list[int]]:
+    """``text`` with the missing spaces put back, and where they went (offsets in ``text``)."""
+    cuts: list[int] = []
+    for m in _RUN.finditer(text):
+        s, e = m.span()
+        before = text[s - 1] if s else " "
+        after = text[e] if e < len(text) else " "
+        nxt = text[e + 1] if e + 1 < len(text) else " "
+        if before in _STICKY or before.isdigit() or before == ".":
+            continue
+        if after in _STICKY or after.isdigit() or (after == "." and nxt.isalnum()):
+            continue
+        cuts += [s + g for g in splitter.gaps(m.group())]
+    # "Terkini,Persija": a comma glued between a word and a capitalised word
+    cuts += [m.end() for m in _COMMA.finditer(text)]
+    cuts.sort()
+    if not cuts:
+        return text, []
+    parts, prev = [], 0
+    for c in cuts:
+        parts.append(text[prev:c])
+        prev = c
+    parts.append(text[prev:])
+    return " ".join(parts), cuts
