@@ -15,11 +15,12 @@ from typing import Any, ClassVar
 from .. import lang as langdata
 from ..records import Claim, Event, Range, Record, Span, Speaker
 from ..settings import Settings
-from .dates import find_dates
+from .dates import find_dates, reference_date
 from .detect import clause_bounds
 from .lexicon import lexicon
 from .resolve import mentions_in
 from .tokens import Token, phrase_key, tokenize
+from .voice import run_on_claims, speakers_as_actors
 
 _MAX_SPEAKER = 8
 
@@ -46,6 +47,8 @@ def _table(lang: str) -> dict[str, Any]:
         "pronouns": set(data.get("pronouns", ())) | set(data.get("plural_pronouns", ())),
         "trim": set(data.get("speaker_trim", ())),
         "generic": {phrase_key(w) for w in data.get("generic_speakers", ())},
+        "first_person": [w.lower() for w in data.get("first_person", ())],
+        "demand_modals": list(data.get("demand_modals", ())),
     }
 
 
@@ -80,6 +83,8 @@ class ClaimStage:
     def __call__(self, record: Record) -> Record:
         lang = record.article.language or self.settings.default_language
         claims = find_claims(record, lang)
+        first = set(_table(lang)["first_person"])
+        record = replace(record, events=speakers_as_actors(record, claims, lang, first))
         events = tuple(
             replace(ev, claims=tuple(c.id for c in claims if ev.id in c.events))
             for ev in record.events
@@ -131,6 +136,7 @@ def find_claims(record: Record, lang: str) -> tuple[Claim, ...]:
         return ()
     text = record.article.text
     breaks = set(lexicon(lang).grammar.get("clause_breaks", ()))
+    pub = reference_date(record, lang)
     claims: list[Claim] = []
     last: Speaker | None = None
     for sent in record.sentences or (Range(0, len(text)),):
@@ -154,12 +160,7 @@ def find_claims(record: Record, lang: str) -> tuple[Claim, ...]:
             if got is None:
                 continue
             speaker, content = got
-            window = [
-                d
-                for d in find_dates(
-                    text, toks[cs].start, toks[ce - 1].end, lang, record.article.published
-                )
-            ]
+            window = [d for d in find_dates(text, toks[cs].start, toks[ce - 1].end, lang, pub)]
             cue_text = text[toks[cue.first].start : toks[cue.last].end]
             events = tuple(ev.id for ev in record.events if _overlaps(ev, content))
             day = window[0].window if window else None
@@ -169,7 +170,16 @@ def find_claims(record: Record, lang: str) -> tuple[Claim, ...]:
             )
             last = speaker if speaker.entity else last
             prev_end = cue.last
-    return tuple(claims)
+
+    def date_of(r: Range) -> str | None:
+        found = find_dates(text, r.start, r.end, lang, pub)
+        return next((d.window.start for d in found if d.window.precision == "day"), None)
+
+    claims = run_on_claims(record, tab, claims, date_of)
+    return tuple(
+        replace(c, events=tuple(ev.id for ev in record.events if _overlaps(ev, c.content)))
+        for c in claims
+    )
 
 
 def _claim(
@@ -209,6 +219,9 @@ def _claim(
     content = _span(text, toks, body_start, n)
     if content is None or n - body_start < 3:  # '"...," the mayor said.': the quote before
         content = _span(text, toks, 0, cs) or content
+    if content is None and text[toks[cue.last].end : toks[cue.last].end + 1] == ":":
+        # "The Foreign Secretary said:" -- the statement follows; voice.run_on_claims takes it
+        content = _span(text, toks, cue.first, cue.last + 1)
     return (speaker, content) if content else None
 
 

@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from .. import lang as langdata
-from ..records import DateWindow
+from ..records import DateWindow, Record
 from .tokens import Token, phrase_key, tokenize
 
 _SLASH_RE = re.compile(r"\s*\(?\s*(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\s*\)?")
@@ -137,6 +137,8 @@ def _at(
         return 1, toks[i].end, _win(d, d, "day")
     if low in lex["parts"] and nxt in lex["months"]:
         got = _at(text, toks, i + 1, pub, lex)
+        if got and got[2].precision == "day":  # "early Sept. 23": early in that day
+            return got[0] + 1, got[1], got[2]
         if got:
             mo = lex["months"][nxt]
             y = int(got[2].start[:4])
@@ -210,3 +212,24 @@ def default_window(published: str | None, status: str) -> DateWindow | None:
     if status in ("planned", "threatened", "hypothetical"):
         return _win(pub, pub + timedelta(days=30), "month")
     return _win(pub - timedelta(days=7), pub, "week")
+
+
+_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def reference_date(record: Record, lang: str) -> str | None:
+    """The day relative dates resolve against: the publication date, else the latest full
+    date of the body or a photo caption ("early Sept. 23, 2024", "WASHINGTON, Dec. 7, 2016"):
+    pages without a date line still date their news somewhere."""
+    published = record.article.published
+    if publication_day(published):
+        return published
+    probe = "2100-01-01"  # only expressions with their own year are kept, so any day works
+    texts = [record.article.text, *(i.caption for i in record.article.images if i.caption)]
+    days = [
+        d.window.start
+        for text in texts
+        for d in find_dates(text, 0, len(text), lang, probe)
+        if d.window.precision == "day" and _YEAR_RE.search(text[d.start : d.end])
+    ]
+    return max(days) if days else None

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..records import DateWindow, Participant, Record, Span
-from .dates import default_window, find_dates
+from .dates import default_window, find_dates, reference_date
 from .lexicon import Hit, Lexicon, find_triggers, lexicon
-from .resolve import mentions_in, participant
+from .resolve import mentions_in, participant, state_sector
 from .status import status_of
 from .tokens import Token, tokenize
 
@@ -217,13 +217,13 @@ def _place(record: Record, start: int, end: int, trigger_at: int) -> str | None:
 
 
 def _date(
-    record: Record, lang: str, s: int, e: int, cs: int, ce: int, at: int, status: str
+    text: str, pub: str | None, lang: str, s: int, e: int, cs: int, ce: int, at: int, status: str
 ) -> DateWindow | None:
-    found = find_dates(record.article.text, s, e, lang, record.article.published)
+    found = find_dates(text, s, e, lang, pub)
     inside = [d for d in found if cs <= d.start < ce] or found
     if inside:
         return min(inside, key=lambda d: abs(d.start - at)).window
-    return default_window(record.article.published, status)
+    return default_window(pub, status)
 
 
 def detect(record: Record, lang: str) -> list[Mention]:
@@ -233,6 +233,7 @@ def detect(record: Record, lang: str) -> list[Mention]:
         return []
     text = record.article.text
     breaks = set(lex.grammar.get("clause_breaks", ()))
+    pub = reference_date(record, lang)
     out: list[Mention] = []
     for si, sent in enumerate(record.sentences):
         toks = tokenize(text, sent.start, sent.end)
@@ -249,6 +250,7 @@ def detect(record: Record, lang: str) -> list[Mention]:
                     continue
                 anaphoric = True
             done.add(cs)
+            actor = state_sector(record, actor, hit.sense.type)
             if ce - cs < 5:
                 cs, ce = 0, len(toks)
             ev = Span(toks[cs].start, toks[ce - 1].end, text[toks[cs].start : toks[ce - 1].end])
@@ -260,7 +262,7 @@ def detect(record: Record, lang: str) -> list[Mention]:
                     hit.sense.type, hit.sense.mode, actor, recipient,
                     _place(record, ev.start, ev.end, at)
                     or _place(record, sent.start, sent.end, at),
-                    _date(record, lang, sent.start, sent.end, ev.start, ev.end, at, status),
+                    _date(text, pub, lang, sent.start, sent.end, ev.start, ev.end, at, status),
                     status, ev, words, si, anaphoric,
                 )
             )  # fmt: skip

@@ -74,6 +74,8 @@ def participant(record: Record, span: Span, lang: str) -> Participant | None:
     found = mentions_in(record, span.start, span.end)
     entity = found[0][1] if found else None
     code = next((e.code for _, e in found if e.code), None)
+    if code is None and entity is not None and entity.type == "PERSON":
+        code = person_code(record, entity, lang)
     if code is None:
         code = country_of(span.text, lang)
     if code is None:
@@ -83,3 +85,42 @@ def participant(record: Record, span: Span, lang: str) -> Participant | None:
     if entity is None and code is None and sector is None:
         return None
     return Participant(span.text, entity.id if entity else None, code, sector)
+
+
+# A state named as an actor acts through its armed forces when it uses or moves force,
+# and through its government otherwise (the PLOVER/CAMEO reading of a bare country name).
+_FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+
+
+@cache
+def _is_state(code: str) -> bool:
+    try:
+        import pycountry
+    except ImportError:
+        return False
+    return len(code) == 3 and pycountry.countries.get(alpha_3=code) is not None
+
+
+def state_sector(record: Record, p: Participant | None, event_type: str) -> Participant | None:
+    """``p`` with a sector when it names a state (not a person or body) and has none."""
+    if p is None or p.sector is not None or not p.code or not _is_state(p.code):
+        return p
+    entity = next((e for e in record.entities if e.id == p.entity), None)
+    if entity is not None and entity.type not in ("GPE", "NORP"):
+        return p
+    sector = "MIL" if event_type in _FORCE_TYPES else "GOV"
+    return Participant(p.text, p.entity, p.code, sector)
+
+
+def person_code(record: Record, entity: Entity, lang: str) -> str | None:
+    """The state a person serves when the entity stage left no code: the country named in
+    the title before one of their mentions ("Menlu Rusia Sergei Lavrov", "Iran's foreign
+    minister Abbas Araghchi"), else in their role."""
+    text = record.article.text
+    for m in entity.mentions:
+        words = text[max(0, m.start - 60) : m.start].split()[-5:]
+        # glued scrapes ("(Menlu RI)Sugiono") keep the title within the last few words
+        code = country_of(" ".join(words), lang) if words else None
+        if code:
+            return code
+    return country_of(entity.role, lang) if entity.role else None
