@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from ..errors import InputError
 from ..records import Record
@@ -84,6 +84,10 @@ class Store(Protocol):
     def keys(self) -> list[str]: ...
 
     def query_events(self, flt: EventFilter) -> list[EventRow]: ...
+
+    def select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of one read query built by warta's SQL builders (values as parameters)."""
+        ...
 
     def close(self) -> None: ...
 

@@ -110,6 +110,10 @@ class DuckDBStore:
         else:
             con.execute("COMMIT")
 
+    def select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of one read query built by warta's SQL builders (values as parameters)."""
+        return self._rows(sql, params)
+
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         try:
             return self.con.execute(sql, list(params)).fetchall()

@@ -1,0 +1,151 @@
+"""The ASGI app: REST API under /api, exports, the dashboard at /, security headers.
+
+``create_app`` takes an open store, so tests and embedders choose it; ``warta serve``
+opens the DuckDB file once and hands it over. OpenAPI is at /api/openapi.json (the
+interactive docs pages are off: they load scripts from a CDN, and this server runs offline).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..errors import StoreError, WartaError
+from ..query import EventFilter
+from ..settings import Settings
+from ..store.base import Store
+from . import exports, ingest, routes
+from .auth import read_access
+from .params import event_filter
+from .state import LockedStore, ServerConfig, ServerState
+
+STATIC = Path(str(resources.files("warta.api").joinpath("static")))
+EXPORT_CAP = 1_000_000
+# Scripts and styles only from this server; no framing; no plugins; data: for SVG/PNG only.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = (
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+)
+
+
+class SecurityHeaders:
+    """Adds :data:`SECURITY_HEADERS` to every HTTP response (pure ASGI: streams stay streams)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def create_app(
+    store: Store,
+    settings: Settings | None = None,
+    config: ServerConfig | None = None,
+    pipeline_factory: Callable[[Settings], Any] | None = None,
+) -> FastAPI:
+    """The app serving ``store`` (which it does not close). ``pipeline_factory`` builds the
+    ingest pipeline on first use (default: :class:`warta.pipeline.Pipeline`)."""
+    app = FastAPI(
+        title="warta",
+        version=__version__,
+        description="Source-attributed, geocoded news events: query, evidence, ingest, export.",
+        openapi_url="/api/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.warta = ServerState(
+        LockedStore(store), settings or Settings(), config or ServerConfig(),
+        pipeline_factory=pipeline_factory,
+    )  # fmt: skip
+    app.include_router(routes.router)
+    app.include_router(ingest.router)
+    _exports(app)
+    _errors(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
+
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+Events = Annotated[EventFilter, Depends(event_filter)]
+
+
+def _exports(app: FastAPI) -> None:
+    deps = [Depends(read_access)]
+    tags = ["exports"]
+
+    def rows(request: Request, flt: EventFilter) -> Any:
+        return exports.iter_rows(request.app.state.warta.store, flt, EXPORT_CAP)
+
+    def attach(name: str) -> dict[str, str]:
+        return {"Content-Disposition": f'attachment; filename="{name}"'}
+
+    @app.get("/api/export/records.jsonl", tags=tags, dependencies=deps)
+    def export_records(request: Request, flt: Events) -> StreamingResponse:
+        """The full record of every article holding a matching event (JSON Lines)."""
+        store = request.app.state.warta.store
+        body = exports.records_jsonl(store, rows(request, flt))
+        return StreamingResponse(body, media_type="application/x-ndjson",
+                                 headers=attach("warta-records.jsonl"))  # fmt: skip
+
+    @app.get("/api/export/events.csv", tags=tags, dependencies=deps)
+    def export_csv(request: Request, flt: Events) -> StreamingResponse:
+        """Matching events as CSV in ACLED-like columns."""
+        return StreamingResponse(exports.csv_lines(rows(request, flt)),
+                                 media_type="text/csv; charset=utf-8",
+                                 headers=attach("warta-events.csv"))  # fmt: skip
+
+    @app.get("/api/export/events.plover.jsonl", tags=tags, dependencies=deps)
+    def export_plover(request: Request, flt: Events) -> StreamingResponse:
+        """Matching events as PLOVER-style JSON Lines."""
+        return StreamingResponse(exports.plover_jsonl(rows(request, flt)),
+                                 media_type="application/x-ndjson",
+                                 headers=attach("warta-events.plover.jsonl"))  # fmt: skip
+
+    @app.get("/api/export/events.parquet", tags=tags, dependencies=deps)
+    def export_parquet(request: Request, flt: Events) -> Response:
+        """Matching events as Parquet (the CSV's columns, typed)."""
+        data = exports.parquet_bytes(rows(request, flt))
+        return Response(data, media_type="application/vnd.apache.parquet",
+                        headers=attach("warta-events.parquet"))  # fmt: skip
+
+
+def _errors(app: FastAPI) -> None:
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
+    @app.exception_handler(WartaError)
+    async def bad_request(request: Request, exc: WartaError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
