@@ -37,21 +37,32 @@ class GeoSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class EntitySettings:
+    # Add the packaged statistical NER model (warta/models/ner-<lang>.crfsuite) to the
+    # rules, for languages that have one.
+    ner: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     stages: tuple[str, ...] = ()
     languages: tuple[str, ...] = ("id", "en", "ms")
     default_language: str = "id"
     db: str = "~/.local/share/warta/warta.duckdb"
     max_input_bytes: int = 20_000_000
+    # Wall seconds one document may spend in the pipeline before it fails as "timeout"
+    # (0 = no limit). Enforced with SIGALRM in the main thread, between stages elsewhere.
+    max_seconds_per_doc: float = 60.0
     fields: FieldMap = field(default_factory=FieldMap)
     geo: GeoSettings = field(default_factory=GeoSettings)
+    entities: EntitySettings = field(default_factory=EntitySettings)
 
     @property
     def db_path(self) -> Path:
         return Path(os.path.expanduser(self.db))
 
 
-_NESTED = {"fields": FieldMap, "geo": GeoSettings}
+_NESTED = {"fields": FieldMap, "geo": GeoSettings, "entities": EntitySettings}
 
 
 def _merge(base: Settings, data: dict[str, Any], origin: str) -> Settings:

@@ -16,12 +16,14 @@ from ..records import Record
 from ..settings import Settings
 from .link import link
 from .mentions import Mention, MentionFinder, RuleMentionFinder
+from .ner_finder import ModelMentionFinder
 from .sectors import country_of, sector_of
 
 __all__ = [
     "EntityStage",
     "Mention",
     "MentionFinder",
+    "ModelMentionFinder",
     "RuleMentionFinder",
     "country_of",
     "sector_of",
@@ -39,7 +41,10 @@ class EntityStage:
         self.settings = settings
         if finder is None:
             geo = settings.geo
-            finder = RuleMentionFinder(gazetteer_for(geo.min_city_population, geo.geonames_file))
+            gaz = gazetteer_for(geo.min_city_population, geo.geonames_file)
+            finder = RuleMentionFinder(gaz)
+            if settings.entities.ner:
+                finder = ModelMentionFinder(finder, gaz)
         self.finder = finder
 
     def __call__(self, record: Record) -> Record:

@@ -56,6 +56,18 @@ def org_table() -> PhraseTable[Org]:
 
 
 @cache
+def institution_orgs() -> dict[tuple[str, str], Org]:
+    """(state code, institution head in English) -> the named organisation that is that
+    institution ("ISR", "Armed Forces") -> Israel Defense Forces."""
+    out: dict[tuple[str, str], Org] = {}
+    for row in _data("orgs.toml")["org"]:
+        org = Org(row["name"], row["type"], row["code"] or None, row["sector"] or None)
+        for head in row.get("institution", ()):
+            out.setdefault((row["code"], head), org)
+    return out
+
+
+@cache
 def holders() -> PhraseTable[tuple[Holder, ...]]:
     """Name or alias -> every term of office under that name (a person may hold several)."""
     by_alias: dict[str, list[Holder]] = {}
@@ -94,9 +106,19 @@ def name_words(lang: str) -> dict[str, frozenset[str]]:
 
 @cache
 def place_words(lang: str) -> dict[str, tuple[str, ...]]:
-    return {k: tuple(v) for k, v in langdata.load(lang, "places").items()}
+    return {k: tuple(v) for k, v in langdata.load(lang, "places").items() if k != "aliases"}
 
 
 @cache
 def pronouns(lang: str) -> frozenset[str]:
     return frozenset(langdata.load(lang, "pronouns").get("person", ()))
+
+
+@cache
+def _place_aliases(lang: str) -> dict[str, str]:
+    return dict(langdata.load(lang, "places").get("aliases", {}))
+
+
+def place_alias(name: str, lang: str) -> str:
+    """The gazetteer's name for a local place name ("Timur Tengah" -> "Middle East")."""
+    return _place_aliases(lang).get(name, name)

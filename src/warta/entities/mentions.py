@@ -14,12 +14,14 @@ from functools import cache
 from typing import Protocol
 
 from ..geo.gazetteer import Gazetteer
+from .institutions import find_institutions
 from .knowledge import (
     Org,
     Title,
     holders,
     name_words,
     org_table,
+    place_alias,
     place_words,
     pronouns,
     title_table,
@@ -103,6 +105,11 @@ class RuleMentionFinder:
                         hit.start, hit.end, hit.text, o.type, o.name, code=o.code, sector=o.sector
                     )
                 )
+        for hit in find_institutions(text, lang):
+            if free(hit.start, hit.end):
+                o = hit.value
+                add(Mention(hit.start, hit.end, hit.text, "ORG", o.name, code=o.code,
+                            sector=o.sector))  # fmt: skip
         states = [h for h in state_table(lang).find(text) if _capitalised(text, h.start)]
         for hit in states:
             if free(hit.start, hit.end) and hit.value.kind != "metonym":
@@ -128,6 +135,9 @@ class RuleMentionFinder:
         Foreign Minister"). Returns (code, English name, span start, span end)."""
         gap = re.match(r"\s+(?:of\s+(?:the\s+)?)?", text[end:])
         pos = end + (gap.end() if gap else 0)
+        inst = next(find_institutions(text, lang, pos, min(len(text), pos + 100)), None)
+        if inst and inst.start == pos:
+            return (*_code_name(inst.value), start, inst.end)
         for table in (org_table(), state_table(lang)):
             hit = next(iter(table.find(text, pos, min(len(text), pos + 80))), None)
             if hit and hit.start == pos and _capitalised(text, pos):
@@ -247,7 +257,7 @@ class RuleMentionFinder:
                 add(Mention(s, e, name, "PERSON", name, sector=appos.sector, role=appos.role))
                 continue
             common = " " not in name and (name in not_places or name.lower() in stop)
-            places = self.gazetteer.lookup(name) if not common else []
+            places = self.gazetteer.lookup(place_alias(name, lang)) if not common else []
             if places and (name.isupper() is False):
                 best = max(places, key=lambda g: (g.population, g.feature == "PPLC"))
                 typ = "GPE" if best.feature[:3] in ("PPL", "ADM", "PCL") else "LOC"

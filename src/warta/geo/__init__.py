@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from ..entities.knowledge import place_words
+from ..entities.knowledge import place_alias, place_words
+from ..entities.states import state_table
 from ..records import Record
 from ..settings import Settings
 from .gazetteer import Gazetteer, GeoEntry, gazetteer_for, load_geonames_dump, read_geonames_dump
-from .geocode import choose, has_cue, to_place
+from .geocode import choose, has_cue, qualifier, to_place
 
 __all__ = [
     "Gazetteer",
@@ -65,21 +66,44 @@ class PlaceStage:
             if not used_as_place:
                 continue  # named as an actor only ("Rusia menolak", "Seoul mengeluarkan")
             pid = f"p{len(places) + 1}"
-            if ent.code and ent.code in self.gazetteer.countries:
-                places.append(to_place(pid, ent, self.gazetteer.countries[ent.code]))
-                continue
-            want_region = any(
-                has_cue(
-                    text,
-                    m.start,
-                    m.end,
-                    words.get("region_before", ()),
-                    words.get("region_after", ()),
-                )
-                for m in ent.mentions
-            )
+            spans = [(m.start, m.end) for m in ent.mentions]
             names = list(dict.fromkeys([ent.name, *(m.text for m in ent.mentions)]))
-            entry = choose(self.gazetteer, names, context, want_region)
+            entry = self.resolve(text, lang, names, spans, context, ent.code)
             if entry is not None:
                 places.append(to_place(pid, ent, entry))
         return replace(record, places=tuple(places))
+
+    def resolve(
+        self,
+        text: str,
+        lang: str,
+        names: list[str],
+        spans: list[tuple[int, int]],
+        context: set[str],
+        code: str | None = None,
+    ) -> GeoEntry | None:
+        """The GeoNames feature a place named ``names`` at ``spans`` of ``text`` means,
+        given the states the article names (``context``); ``code``: the state it is
+        known to be, if any."""
+        if code is None:
+            # names and demonyms ("Russian") of states; capitals as metonyms stay cities
+            state = next((h for n in names if (h := state_table(lang).get(n))), None)
+            code = state.code if state is not None and state.kind != "metonym" else None
+        if code and code in self.gazetteer.countries:
+            return self.gazetteer.countries[code]
+        words = place_words(lang)
+        want_region = any(
+            has_cue(text, s, e, words.get("region_before", ()), words.get("region_after", ()))
+            for s, e in spans
+        )
+        within = next((q for _, e in spans if (q := qualifier(self.gazetteer, text, e))), None)
+        names = list(dict.fromkeys(place_alias(n, lang) for n in names))
+        entry = choose(self.gazetteer, names, context, want_region, within)
+        if entry is None:
+            # "Jakarta Timur", "Laurel County": the place the name is built on
+            drop = set(words.get("drop_words", ()))
+            shorter = [" ".join(w for w in n.split() if w.lower() not in drop) for n in names]
+            shorter = [n for n in shorter if n and n not in names]
+            if shorter:
+                entry = choose(self.gazetteer, shorter, context, want_region, within)
+        return entry

@@ -156,10 +156,11 @@ def build_packaged(min_city_population: int = 5000, with_admin2: bool = False) -
     for c in cities:
         code = f"{c['countrycode']}.{c['admin1code']}"
         w = math.log10(max(c["population"], 10))
-        s = sums[code]
-        s[0] += c["latitude"] * w
-        s[1] += c["longitude"] * w
-        s[2] += w
+        for key in (code, c["countrycode"]):
+            s = sums[key]
+            s[0] += c["latitude"] * w
+            s[1] += c["longitude"] * w
+            s[2] += w
     region_names: dict[str, str] = {}
     from ..entities.states import alpha2_to_alpha3, canonical_name
 
@@ -190,17 +191,33 @@ def build_packaged(min_city_population: int = 5000, with_admin2: bool = False) -
         )  # fmt: skip
     for c in gc.get_countries().values():
         iso3 = c["iso3"]
-        cap = (
-            [e for e in gaz.lookup(c["capital"]) if e.country == iso3 and e.feature == "PPLC"]
-            if c["capital"]
-            else []
-        )
+        # a country's point is the (log-)population-weighted centre of its towns, as for
+        # regions: nearer the middle of the country than its capital is
+        s = sums.get(c["iso"])
+        lat, lon = (s[0] / s[2], s[1] / s[2]) if s and s[2] else (None, None)
         gaz.add(
             GeoEntry(c["geonameid"], canonical_name(iso3) or c["name"], "PCLI", iso3, None,
-                     cap[0].lat if cap else None, cap[0].lon if cap else None, c["population"]),
+                     lat, lon, c["population"]),
             [c["name"]],
         )  # fmt: skip
     return gaz
+
+
+def add_regions(gaz: Gazetteer) -> None:
+    """Continents, world regions and seas from ``data/regions.toml``. Regions GeoNames
+    has no id for get negative ids, which :func:`warta.geo.geocode.to_place` leaves out."""
+    import tomllib
+    from importlib import resources
+
+    rows = tomllib.loads(
+        resources.files("warta").joinpath("data", "regions.toml").read_text("utf-8")
+    )["region"]
+    for i, row in enumerate(rows, 1):
+        gaz.add(
+            GeoEntry(row.get("geonameid", -i), row["name"], row["feature"], row.get("country"),
+                     None, row["lat"], row["lon"], 0),
+            row.get("aliases", ()),
+        )  # fmt: skip
 
 
 _CACHE: dict[tuple[int, str], Gazetteer] = {}
@@ -212,6 +229,7 @@ def gazetteer_for(min_city_population: int = 5000, geonames_file: str = "") -> G
     key = (min_city_population, geonames_file)
     if key not in _CACHE:  # a read-only index, cached like a loaded model
         gaz = build_packaged(min_city_population)
+        add_regions(gaz)
         if geonames_file:
             gaz = load_geonames_dump(Path(geonames_file).expanduser(), min_city_population, gaz)
         _CACHE[key] = gaz
