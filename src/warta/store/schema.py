@@ -65,6 +65,53 @@ FAILURES: Columns = (
     ("path", "VARCHAR"), ("reason", "VARCHAR"), ("detail", "VARCHAR"), ("time", "TIMESTAMP"),
 )  # fmt: skip
 
+# Cross-article merging (warta.merge): per-article and per-event signatures, the links
+# between articles and between events (kept, with evidence and score, so a merge can be
+# undone and redone), and the clusters recomputed from the active links.
+MERGE_ARTICLES: Columns = (
+    ("key", "VARCHAR"), ("doc_id", "VARCHAR"), ("stored_at", "TIMESTAMP"),
+    ("published", "VARCHAR"), ("published_ts", "DOUBLE"), ("outlet", "VARCHAR"),
+    ("cited", "VARCHAR[]"), ("language", "VARCHAR"), ("n_shingles", "INTEGER"),
+    ("minhash", "UBIGINT[]"), ("emb", "FLOAT[]"), ("temb", "FLOAT[]"), ("encoder", "VARCHAR"),
+)  # fmt: skip
+MERGE_EVENTS: Columns = (
+    ("article_key", "VARCHAR"), ("event_id", "VARCHAR"), ("type", "VARCHAR"),
+    ("actor_code", "VARCHAR"), ("recipient_code", "VARCHAR"), ("geonameid", "BIGINT"),
+    ("country", "VARCHAR"), ("admin1", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"),
+    ("precision", "VARCHAR"), ("date_start", "VARCHAR"), ("date_end", "VARCHAR"),
+    ("published_ts", "DOUBLE"), ("emb", "FLOAT[]"),
+)  # fmt: skip
+MERGE_LINKS: Columns = (
+    ("id", "VARCHAR"), ("level", "VARCHAR"), ("a_key", "VARCHAR"), ("a_event", "VARCHAR"),
+    ("b_key", "VARCHAR"), ("b_event", "VARCHAR"), ("kind", "VARCHAR"), ("score", "DOUBLE"),
+    ("evidence", "VARCHAR"), ("state", "VARCHAR"), ("decided_by", "VARCHAR"),
+    ("updated", "TIMESTAMP"),
+)  # fmt: skip
+ARTICLE_CLUSTERS: Columns = (
+    ("key", "VARCHAR"), ("cluster_id", "VARCHAR"), ("position", "INTEGER"), ("role", "VARCHAR"),
+    ("relay_of", "VARCHAR"), ("origin", "VARCHAR"), ("score", "DOUBLE"),
+)  # fmt: skip
+MERGED_EVENTS: Columns = (
+    ("id", "VARCHAR"), ("type", "VARCHAR"), ("n_events", "INTEGER"), ("n_articles", "INTEGER"),
+    ("n_sources", "INTEGER"), ("sources", "VARCHAR[]"), ("actor_code", "VARCHAR"),
+    ("actor_text", "VARCHAR"), ("recipient_code", "VARCHAR"), ("recipient_text", "VARCHAR"),
+    ("place_name", "VARCHAR"), ("country", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"),
+    ("date_start", "VARCHAR"), ("date_end", "VARCHAR"), ("first_published", "VARCHAR"),
+    ("first_article", "VARCHAR"), ("languages", "VARCHAR[]"), ("score", "DOUBLE"),
+    ("claims", "VARCHAR"), ("quantities", "VARCHAR"), ("summary", "VARCHAR"),
+)  # fmt: skip
+MERGED_MEMBERS: Columns = (
+    ("merged_id", "VARCHAR"), ("article_key", "VARCHAR"), ("event_id", "VARCHAR"),
+)  # fmt: skip
+MERGE_TABLES: dict[str, Columns] = {
+    "merge_articles": MERGE_ARTICLES,
+    "merge_events": MERGE_EVENTS,
+    "merge_links": MERGE_LINKS,
+    "article_clusters": ARTICLE_CLUSTERS,
+    "merged_events": MERGED_EVENTS,
+    "merged_members": MERGED_MEMBERS,
+}
+
 # Tables holding an article's parts, all keyed by article_key (deleted with the article).
 PART_TABLES: dict[str, Columns] = {
     "entities": ENTITIES,
@@ -74,7 +121,11 @@ PART_TABLES: dict[str, Columns] = {
     "claims": CLAIMS,
     "quantities": QUANTITIES,
 }
-_PRIMARY = {"articles": "key", "inputs": "path", "failures": "path", "meta": "name"}
+_PRIMARY = {
+    "articles": "key", "inputs": "path", "failures": "path", "meta": "name",
+    "merge_articles": "key", "merge_links": "id", "article_clusters": "key",
+    "merged_events": "id",
+}  # fmt: skip
 
 
 def _create(table: str, columns: Columns) -> str:
@@ -91,6 +142,7 @@ DDL: tuple[str, ...] = (
     *(_create(name, cols) for name, cols in PART_TABLES.items()),
     _create("inputs", INPUTS),
     _create("failures", FAILURES),
+    *(_create(name, cols) for name, cols in MERGE_TABLES.items()),
 )
 
 
