@@ -299,6 +299,7 @@ class Point:
     title: str | None
     actor: str | None
     recipient: str | None
+    sources: int = 1  # independent sources (a merged event's; an article event is one)
 
 
 def event_points(store: Store, flt: EventFilter | None = None) -> list[Point]:

@@ -20,6 +20,7 @@ from warta.records import (
     Image,
     Participant,
     Place,
+    Quantity,
     Range,
     Record,
     Source,
@@ -138,6 +139,39 @@ def malicious_record() -> Record:
 
 def all_records() -> list[Record]:
     return [protest_record(), sanction_record(), malicious_record()]
+
+
+def protest_second_record() -> Record:
+    """Another outlet's report of :func:`protest_record`'s protest, with a number."""
+    text = (
+        "Ribuan buruh menggelar unjuk rasa di depan gedung DPR Jakarta, Selasa. "
+        "Massa buruh berunjuk rasa menolak aturan upah baru. "
+        "Kementerian Tenaga Kerja membantah ada rencana pemogokan nasional. "
+        "Sedikitnya 3.000 orang ikut dalam aksi itu."
+    )
+    claim = Claim("c1", Speaker("Kementerian Tenaga Kerja"), "deny", "membantah",
+                  span(text, "ada rencana pemogokan nasional"), events=("v1",))
+    many = span(text, "Sedikitnya 3.000 orang")
+    quantity = Quantity("q1", many.text, 3000, "at_least", Range(many.start, many.end),
+                        "person")  # fmt: skip
+    event = Event(
+        "v1", "PROTEST", mode="demonstrate",
+        actor=Participant("Ribuan buruh", None, "IDNLAB", "labor"),
+        recipient=Participant("DPR", None, "IDNLEG", "legislature"),
+        place="p1", date=DateWindow("2025-06-17", "2025-06-17", "day"), status="occurred",
+        claims=("c1",), quantities=("q1",), trigger="unjuk rasa",
+        evidence=(span(text, "Ribuan buruh menggelar unjuk rasa di depan gedung DPR Jakarta"),),
+    )  # fmt: skip
+    return Record(
+        doc_id="dddd000000000004",
+        source=Source("demo/protest2.txt", "https://berita.example/nasional/demo-buruh-dpr",
+                      "Berita Contoh", "berita.example"),
+        article=Article("Ribuan buruh demo di DPR tolak aturan upah",
+                        "2025-06-17T16:30:00+07:00", "id", text=text),
+        places=(Place("p1", "Jakarta", 1642911, "PPLC", "IDN", "Jakarta", -6.2146, 106.8451,
+                      "town", (span(text, "Jakarta"),)),),
+        events=(event,), claims=(claim,), quantities=(quantity,), sentences=sentences(text),
+    )  # fmt: skip
 
 
 def free_port() -> int:

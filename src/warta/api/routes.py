@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from .. import __version__
 from ..evidence import event_detail
+from ..merge.browse import merged_evidence, merged_of, merged_points, merged_timeline, page_merged
 from ..query import (
     PRECISIONS,
     STANCES,
@@ -29,6 +30,7 @@ from ..query import (
 from ..records import EVENT_TYPES
 from . import views
 from .auth import read_access
+from .merged import MERGED_ID, View, store_has_merged, view
 from .params import _blank, _floats, event_filter
 from .state import ServerState
 
@@ -43,6 +45,7 @@ def state(request: Request) -> ServerState:
 
 State = Annotated[ServerState, Depends(state)]
 Events = Annotated[EventFilter, Depends(event_filter)]
+Merged = Annotated[View, Depends(view)]
 
 
 @router.get("/health", tags=["meta"])
@@ -57,9 +60,11 @@ def health(st: State) -> dict[str, Any]:
 
 
 @router.get("/meta", tags=["meta"])
-def meta() -> dict[str, Any]:
-    """The vocabularies filters accept (for building forms)."""
+def meta(st: State) -> dict[str, Any]:
+    """The vocabularies filters accept (for building forms), and whether the store holds
+    merged events (the event routes then show those by default)."""
     return {
+        "merged": store_has_merged(st),
         "types": list(EVENT_TYPES),
         "statuses": ["occurred", "ongoing", "planned", "threatened", "denied", "hypothetical"],
         "stances": list(STANCES),
@@ -68,33 +73,57 @@ def meta() -> dict[str, Any]:
 
 
 @router.get("/events", tags=["events"])
-def events(st: State, flt: Events) -> dict[str, Any]:
-    """Events matching the filters, newest first, one page at a time."""
+def events(st: State, flt: Events, how: Merged) -> dict[str, Any]:
+    """Events matching the filters, newest first, one page at a time: merged events (one
+    per happening, with their independent sources) or one row per article event."""
     _cap(flt.limit, st)
+    if how.merged:
+        with st.store.held() as store:
+            return views.page(page_merged(store, flt, how.min_sources), views.merged_row)
     return views.page(page_events(st.store, flt), views.event_row)  # type: ignore[arg-type]
 
 
 @router.get("/events/points", tags=["events"])
-def points(st: State, flt: Events) -> dict[str, Any]:
+def points(st: State, flt: Events, how: Merged) -> dict[str, Any]:
     """Located events as a GeoJSON FeatureCollection (newest first, up to ``limit``)."""
-    found = event_points(st.store, flt)  # type: ignore[arg-type]
+    if how.merged:
+        with st.store.held() as store:
+            found = merged_points(store, flt, how.min_sources)
+    else:
+        found = event_points(st.store, flt)  # type: ignore[arg-type]
     return {"type": "FeatureCollection", "features": [views.point(p) for p in found]}
 
 
 @router.get("/events/timeline", tags=["events"])
-def timeline(st: State, flt: Events) -> dict[str, Any]:
-    """Matching events counted per day and type."""
-    bins = event_timeline(st.store, flt)  # type: ignore[arg-type]
+def timeline(st: State, flt: Events, how: Merged) -> dict[str, Any]:
+    """Matching events counted per day and type (merged: each happening once)."""
+    if how.merged:
+        with st.store.held() as store:
+            bins = merged_timeline(store, flt, how.min_sources)
+    else:
+        bins = event_timeline(st.store, flt)  # type: ignore[arg-type]
     return {"bins": [{"day": b.day, "type": b.type, "count": b.count} for b in bins]}
 
 
 @router.get("/events/{ref}", tags=["events"])
 def event(st: State, ref: str) -> dict[str, Any]:
-    """One event with every source article, its claims and the spans to highlight."""
+    """One event with every source article, its claims and the spans to highlight. ``ref``
+    is an article event's ref or a merged event's id (every article behind it, each with
+    its role: first, independent, relay or duplicate)."""
+    if MERGED_ID.fullmatch(ref):
+        with st.store.held() as store:
+            merged = merged_evidence(store, ref)
+        if merged is None:
+            raise HTTPException(404, "no such merged event")
+        return views.merged_detail(merged)
     found = event_detail(st.store, ref)  # type: ignore[arg-type]
     if found is None:
         raise HTTPException(404, "no such event")
-    return views.detail(found)
+    out = views.detail(found)
+    with st.store.held() as store:
+        holder = merged_of(store, found.sources[0].article_key, found.event.id)
+    out["merged"] = {"ref": holder[0], "sources": holder[1]} if holder else None
+    return out
 
 
 @router.get("/articles", tags=["lists"])

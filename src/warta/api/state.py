@@ -12,7 +12,8 @@ import functools
 import hmac
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,13 @@ class LockedStore:
 
         return locked
 
+    @contextmanager
+    def held(self) -> Iterator[Store]:
+        """The bare store, with the lock held: for code that uses its connection directly
+        (merging, the merged-event queries), which the per-method lock cannot cover."""
+        with self._lock:
+            yield self._store
+
 
 @dataclass(frozen=True, slots=True)
 class ServerConfig:
@@ -51,6 +59,12 @@ class ServerConfig:
     read_only: bool = False
     upload_dir: Path | None = None  # where uploaded files are kept; None: a temporary folder
     max_page: int = 1000  # largest page size of the list endpoints
+    # largest request body in bytes (413 above it); None: twice max_input_bytes plus 1 MiB,
+    # room for one page at the limit with JSON escaping or multipart framing
+    max_body_bytes: int | None = None
+    # merge new articles into merged events after each ingest (``warta merge``, incremental);
+    # None: when the store has been merged before. A request's ``merge`` parameter overrides.
+    merge_on_ingest: bool | None = None
 
 
 @dataclass

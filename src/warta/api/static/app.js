@@ -50,6 +50,7 @@ function filterForm(params) {
     input.value = params[name] || "";
     form.append(el("label", {}, el("span", {}, label), input));
   }
+  if (vocab.merged) form.append(...mergedFields(params));
   form.append(el("div", { class: "buttons" },
     el("button", { type: "submit" }, "Apply"), el("button", { type: "reset" }, "Reset")));
   form.addEventListener("submit", (e) => {
@@ -69,6 +70,19 @@ function filterForm(params) {
   return form;
 }
 
+// Merged events (one per happening) or one row per article event, and the least number of
+// independent sources a merged event needs: only offered when the store has been merged.
+function mergedFields(params) {
+  const view = el("select", { name: "merged" },
+    el("option", { value: "" }, "merged events"), el("option", { value: "false" }, "per article"));
+  view.value = params.merged === "false" ? "false" : "";
+  const min = el("input", { name: "min_sources", type: "number", min: 1, step: 1,
+    placeholder: "1", autocomplete: "off" });
+  min.value = params.min_sources || "";
+  return [el("label", {}, el("span", {}, "View"), view),
+    el("label", {}, el("span", {}, "Min. sources"), min)];
+}
+
 function exportLinks(params) {
   const q = query(params);
   return el("p", { class: "exports" }, "Export: ",
@@ -86,13 +100,18 @@ function legend() {
 }
 
 function eventRow(row) {
-  const e = row.event;
+  // a merged row carries its fields itself; an article event's sit under row.event
+  const e = row.merged ? row : row.event;
   const when = row.day || "undated";
   const place = row.place ? row.place.name : "—";
+  const outlets = row.merged ? row.outlets.join(", ") : row.publisher || "";
   const tr = el("tr", { "data-ref": row.ref, tabindex: 0 },
     el("td", {}, when), el("td", {}, el("span", { class: "type" }, e.type)),
     el("td", {}, (e.actor ? e.actor.text : "—") + " → " + (e.recipient ? e.recipient.text : "—")),
-    el("td", {}, place), el("td", {}, e.status), el("td", { class: "title" }, row.title || ""));
+    el("td", {}, place),
+    el("td", { class: "sources", title: outlets }, String(row.sources)),
+    el("td", {}, row.merged ? row.summary || "—" : e.status),
+    el("td", { class: "title" }, row.title || ""));
   const open = () => go("/event/" + encodeURIComponent(row.ref));
   tr.addEventListener("click", open);
   tr.addEventListener("keydown", (ev) => { if (ev.key === "Enter") open(); });
@@ -113,8 +132,8 @@ async function renderEvents(main, params) {
       el("h2", {}, "Timeline"), timeBox,
       el("h2", {}, "Events ", count),
       el("table", { class: "events" },
-        el("thead", {}, el("tr", {}, ...["Date", "Type", "Actor → recipient", "Place", "Status",
-          "Article"].map((h) => el("th", {}, h)))), body), more)));
+        el("thead", {}, el("tr", {}, ...["Date", "Type", "Actor → recipient", "Place", "Sources",
+          "Status / claims", "Article"].map((h) => el("th", {}, h)))), body), more)));
   const q = query(filters);
   const started = performance.now();
   const [points, timeline, first] = await Promise.all([

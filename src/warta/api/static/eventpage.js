@@ -70,10 +70,23 @@ function picture(detail) {
   return box;
 }
 
+// Where an article stands in the story of a merged event.
+const ROLE_LABEL = {
+  first: "reported first", independent: "independent report", relay: "relays",
+  duplicate: "copy of",
+};
+
+function role(s) {
+  if (!s.role) return null;
+  const of = s.role === "relay" || s.role === "duplicate" ? s.origin || s.relay_of : null;
+  return el("span", { class: `role role-${s.role}`, "data-role": s.role },
+    ROLE_LABEL[s.role] || s.role, of ? " " + of : "");
+}
+
 function source(s, i) {
   const card = el("article", { class: "source", "data-article": s.article_key });
   card.append(el("h2", {}, `Source ${i + 1}: `, link(s.url, s.title || s.url || s.article_key)));
-  card.append(el("p", { class: "muted" },
+  card.append(el("p", { class: "muted" }, role(s), s.role ? " " : "",
     [s.publisher, s.published, s.language].filter(Boolean).join(" · ")));
   if (s.claims.length) {
     const list = el("ul", { class: "claims" });
@@ -94,12 +107,52 @@ function source(s, i) {
   return card;
 }
 
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// A merged event: one happening with every article that reported it.
+function describeMerged(d) {
+  const when = d.date ? (d.date.start === d.date.end ? d.date.start : `${d.date.start} – ${d.date.end}`)
+    : d.day || "undated";
+  const place = d.place ? `${d.place.name || "?"}${d.place.country ? ", " + d.place.country : ""}` : "—";
+  return el("section", { class: "event-head merged" },
+    el("h1", {}, el("span", { class: "type" }, d.type), " ", who(d.actor), " → ", who(d.recipient)),
+    el("dl", { class: "facts" },
+      el("dt", {}, "Where"), el("dd", {}, place),
+      el("dt", {}, "When"), el("dd", {}, when),
+      el("dt", {}, "Sources"), el("dd", { class: "n-sources" },
+        `${plural(d.n_sources, "independent source")} · ${plural(d.articles, "article")}`),
+      el("dt", {}, "Outlets"), el("dd", {}, d.outlets.join(", ") || "—"),
+      el("dt", {}, "Languages"), el("dd", {}, d.languages.join(", ") || "—")));
+}
+
+function quantities(d) {
+  if (!d.quantities || !d.quantities.length) return null;
+  const list = el("ul", { class: "quantities" });
+  for (const q of d.quantities) {
+    const range = q.min === q.max ? String(q.min) : `${q.min} – ${q.max}`;
+    list.append(el("li", {}, el("strong", {}, range), q.unit ? " " + q.unit : "", ": ",
+      q.reports.map((r) => `“${r.text}”`).join(", ")));
+  }
+  return el("section", { class: "picture" }, el("h2", {}, "Reported numbers"), list);
+}
+
+function partOf(detail) {
+  if (!detail.merged || detail.merged === true) return null;
+  return el("p", { class: "part-of" }, "Part of a merged event reported by ",
+    el("a", { href: "#/event/" + encodeURIComponent(detail.merged.ref) },
+      plural(detail.merged.sources, "independent source")), ".");
+}
+
 export async function renderEvent(main, ref) {
   main.replaceChildren(el("p", { class: "muted" }, "Loading…"));
   const detail = await api("/api/events/" + encodeURIComponent(ref));
-  const page = el("div", { class: "event-page" },
+  const merged = detail.merged === true;
+  const page = el("div", { class: "event-page" + (merged ? " merged" : "") },
     el("p", {}, el("a", { href: "#/" }, "← all events")),
-    describe(detail), picture(detail), ...detail.sources.map(source));
+    merged ? describeMerged(detail) : describe(detail), partOf(detail), picture(detail),
+    merged ? quantities(detail) : null, ...detail.sources.map(source));
   main.replaceChildren(page);
   // bring the first supporting sentence into view inside each text box
   for (const box of main.querySelectorAll(".article-text")) {

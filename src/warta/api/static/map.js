@@ -70,6 +70,10 @@ export function quad(type) {
   return QUAD[type] || "vconf";
 }
 
+function sourceCount(n) {
+  return n === 1 ? "1 source" : `${n} sources`;
+}
+
 // The box to show: around the events (at least 24 degrees wide), else the whole world.
 function extent(features) {
   if (!features.length) return [-180, -70, 360, 150];
@@ -126,14 +130,16 @@ export async function drawMap(host, geojson, onPick) {
     const counts = {};
     for (const p of g.items) counts[quad(p.type)] = (counts[quad(p.type)] || 0) + 1;
     const main = Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
+    const sources = g.items.reduce((total, p) => total + (p.sources || 1), 0);
     const label = n === 1
       ? `${first.type} · ${first.place || "?"} (${PRECISION_LABEL[g.precision] || g.precision})`
-        + ` · ${first.day || "undated"}\n${first.title || ""}`
-      : `${n} events · ${first.place || "?"} (${PRECISION_LABEL[g.precision] || g.precision})`;
+        + ` · ${first.day || "undated"} · ${sourceCount(sources)}\n${first.title || ""}`
+      : `${n} events · ${first.place || "?"} (${PRECISION_LABEL[g.precision] || g.precision})`
+        + ` · ${sourceCount(sources)}`;
     const r = (RADIUS[g.precision] || 5) * (1 + Math.min(Math.sqrt(n) - 1, 3) * 0.5);
     const dot = svg("circle", {
       cx: g.lon, cy: -g.lat, r: r * k, class: `dot ${main} prec-${g.precision}`, tabindex: 0,
-      "data-ref": n === 1 ? first.ref : null, "data-count": n,
+      "data-ref": n === 1 ? first.ref : null, "data-count": n, "data-sources": sources,
     }, svg("title", {}, label));
     const pick = () => onPick(n === 1 ? { ref: first.ref } : { lat: g.lat, lon: g.lon, precision: g.precision });
     dot.addEventListener("click", pick);
