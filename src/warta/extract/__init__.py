@@ -2,8 +2,9 @@
 
 :func:`make_cleaner` builds the cleaner once from settings. Text is split into body and
 furniture by :mod:`.lines`; metadata comes from :mod:`.meta` and :mod:`.dates`; HTML goes
-through trafilatura first (:mod:`.html`). Language is left to the ``language`` stage; the
-cleaner only makes a cheap guess to pick date conventions.
+through trafilatura first (:mod:`.html`; its date is settled by :mod:`.pagedate`) and is
+not glue-repaired (markup keeps the spaces around link text). Language is left to the
+``language`` stage; the cleaner only makes a cheap guess to pick date conventions.
 """
 
 from __future__ import annotations
@@ -70,10 +71,12 @@ class TextCleaner:
         lex: lexicon.Lexicon,
     ) -> tuple[str, tuple[tuple[int, int], ...]]:
         """The clean body with glued words repaired, and its map back to the input."""
-        vocab = glue.Vocabulary(f"{extra.title or ''}\n{content}")
-        protected = frozenset(a for o in lex.outlets for a in (*o.aliases, o.name))
-        prefixes = tuple(o.brand_prefix for o in lex.outlets if o.brand_prefix)
-        splitter = glue.Splitter(glue.dictionary(self.languages), vocab, protected, prefixes)
+        splitter = None
+        if doc.kind != "html":  # markup keeps the spaces around link text: no glued words
+            vocab = glue.Vocabulary(f"{extra.title or ''}\n{content}")
+            protected = frozenset(a for o in lex.outlets for a in (*o.aliases, o.name))
+            prefixes = tuple(o.brand_prefix for o in lex.outlets if o.brand_prefix)
+            splitter = glue.Splitter(glue.dictionary(self.languages), vocab, protected, prefixes)
         build, cursor = MapBuilder(), 0
         for para, start in paragraphs:
             if not para:
@@ -86,7 +89,7 @@ class TextCleaner:
                 cursor = raw + len(para) if raw >= 0 else cursor
             if build.pos:
                 build.insert("\n\n")
-            _, cuts = glue.repair(para, splitter)
+            cuts = glue.repair(para, splitter)[1] if splitter else []
             copy_repaired(build, para, raw, cuts)
         return build.text(), build.result()
 

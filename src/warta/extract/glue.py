@@ -91,6 +91,7 @@ class Dictionary:
 
     languages: tuple[_Language, ...]
     _seen: dict[str, bool] = field(default_factory=dict)
+    _roots: dict[str, bool] = field(default_factory=dict)
 
     def known(self, word: str) -> bool:
         w = word.lower()
@@ -107,7 +108,10 @@ class Dictionary:
     def root_word(self, word: str) -> bool:
         """Known, and not only as a compound of two roots."""
         w = word.lower()
-        return any(lg.known(w) for lg in self.languages)
+        hit = self._roots.get(w)
+        if hit is None:
+            hit = self._roots[w] = any(lg.known(w) for lg in self.languages)
+        return hit
 
 
 def _read_words(spec: dict[str, object]) -> frozenset[str]:

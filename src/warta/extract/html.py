@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from html import unescape
 from typing import Any
 
+from .pagedate import choose_published, page_offset
+
 _JSONLD = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
 _META = re.compile(r"<meta\s[^>]*>", re.I)
-_ISO_DAY = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
 _ATTR = re.compile(r'(\w[\w:-]*)\s*=\s*("[^"]*"|\'[^\']*\')')
 
 
@@ -91,16 +92,16 @@ def parse(html: str) -> HtmlParts:
     # JSON-LD's headline is the article's own; trafilatura's title has the site name cut off,
     # which og:title often keeps ("... - mobilsicher.de")
     title = _text(ld.get("headline")) or data.get("title") or og.get("og:title")
-    dates = [
+    structured = [
         _text(ld.get("datePublished")),
         og.get("article:published_time"),
+        og.get("datepublished"),  # <meta itemprop="datePublished">
         og.get("pubdate"),
-        data.get("date"),
     ]
-    # the first that reads as a date: some pages put prose or template junk in these fields
-    published = next((d for d in dates if d and _ISO_DAY.match(d)), None) or next(
-        (d for d in dates if d), None
-    )
+    # trafilatura's date is htmldate's reading (original_date=True) of the whole page
+    published = choose_published(structured, data.get("date"), page_offset(html))
+    if published is None:  # prose dates ("Di., 25.01.2022") go to the date-line reader
+        published = next((d for d in structured if d), None)
     authors = _names(ld.get("author")) or ([data["author"]] if data.get("author") else [])
     if len(authors) == 1 and ";" in authors[0]:
         authors = [a.strip() for a in authors[0].split(";")]

@@ -127,7 +127,7 @@ def build(languages: tuple[str, ...]) -> Lexicon:
     return Lexicon(
         rules=tuple(rules),
         read_also=re.compile(rf"^(?:{_alts(read_also)})\b\s*[:\-–]?\s*", re.I),
-        read_also_glued=re.compile(rf"^(?:{_alts(read_also)})(?=(?-i:[A-Z]))", re.I),
+        read_also_glued=re.compile(rf"^(?:{_alts(read_also)})(?:\s*:\s*)?(?=(?-i:[A-Z]))", re.I),
         credit=re.compile(rf"(?:{'|'.join(credits)})\s*(.+)$") if credits else re.compile(r"$^"),
         months=months,
         weekdays=frozenset(weekdays),

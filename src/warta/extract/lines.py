@@ -23,6 +23,10 @@ _TRAILING_CREDIT = re.compile(
     r"^(?P<cap>.+?)\s*\((?P<credit>[^()]*(?:\bvia\b|\bPhoto\b|\bFoto\b|/)[^()]*)\)\s*$"
 )
 _TEASER = re.compile(r"(\.\.\.|…)$")
+# "Simak juga Video: <headline>!", "Saksikan juga Blak-blakan, <name>: <headline>": a cue,
+# a label of at most four words and a colon announce a link whatever the headline ends with
+_LABELLED = re.compile(r"(?:[^\W_][\w'’.-]*,?\s+){0,3}[^\W_][\w'’.-]*:\s")
+MAX_LINK_WORDS = 40  # a linked headline with its cue is never longer than this
 
 
 # A paragraph break the scraper lost: a sentence end glued to the next sentence's capital
@@ -32,6 +36,8 @@ _GLUED_STOP = re.compile(
     r"(?:(?<=[a-z]{3}[.!?])|(?<=[a-z]{2}[.!?][\"”’])|(?<=\)[.!?]))(?=[\"“]?[A-Z][a-z])"
 )
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# 'Italia 2025"Anda ...', "E-Prix 2025Apakah": a quote or a word glued behind a number
+_QUOTE_GLUED = re.compile(r"(?<=\S)(?=[\"“][A-Z])|(?<=\d)(?=[A-Z][a-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +106,15 @@ def rule_reason(text: str, lex: Lexicon) -> str | None:
         if n <= max_words and rx.search(text):
             return reason
     m = lex.read_also.match(text)
-    if m and (
-        m.end() == len(text) or not ends_sentence(text) or text[m.end() - 1 : m.end()] == ":"
+    if (
+        m
+        and (
+            m.end() == len(text)
+            or not ends_sentence(text)
+            or ":" in m.group()
+            or _LABELLED.match(text, m.end()) is not None
+        )
+        and n <= MAX_LINK_WORDS
     ):
         return "furniture:read_also"
     return None
@@ -129,8 +142,14 @@ def _read_also_block(ln: Line, lex: Lexicon) -> list[Line]:
     m = lex.read_also_glued.match(ln.text)
     if not m:
         return [ln]
+    inner = sorted(
+        c.start() for rx in (_CAMEL, _QUOTE_GLUED) for c in rx.finditer(ln.text, m.end() + 1)
+    )
+    if not m.group()[-1:].isalpha() and (not inner or not ends_sentence(ln.text)):
+        # "Baca juga: <headline>" alone, or with more non-sentence text after it: the line
+        # rules drop it whole; only a body sentence glued behind the headlines is cut free
+        return [ln]
     out = [Line(ln.number, ln.text[: m.end()], ln.start)]
-    inner = [c.start() for c in _CAMEL.finditer(ln.text, m.end() + 1)]
     cuts = [m.end(), *inner, len(ln.text)]
     for a, b in zip(cuts, cuts[1:], strict=False):
         piece = ln.text[a:b]
