@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from time import perf_counter
 from typing import ClassVar, Protocol, runtime_checkable
 
+from .deadline import DocumentTimeout, deadline
 from .errors import InputError, SettingsError, WartaError
 from .ingest import RawDocument
 from .records import Record
@@ -37,6 +39,8 @@ class Cleaner(Protocol):
 
 
 StageFactory = Callable[[Settings], Stage]
+# Called after each step with its name ("clean" for the cleaner) and its wall seconds.
+StageHook = Callable[[str, float], None]
 _REGISTRY: dict[str, StageFactory] = {}
 
 
@@ -85,6 +89,8 @@ class Pipeline:
                 )
             stages = [_REGISTRY[n](settings) for n in settings.stages]
         self.stages = stages
+        # Optional per-stage timing (profiling, benchmarks); None costs nothing per document.
+        self.on_stage: StageHook | None = None
         self._check_order()
 
     def _check_order(self) -> None:
@@ -96,12 +102,45 @@ class Pipeline:
             have.update(stage.assigns)
 
     def enrich(self, record: Record) -> Record:
+        hook = self.on_stage
+        if hook is None:
+            for stage in self.stages:
+                record = stage(record)
+            return record
         for stage in self.stages:
+            started = perf_counter()
             record = stage(record)
+            hook(stage.name, perf_counter() - started)
         return record
 
     def __call__(self, doc: RawDocument) -> Record:
-        return self.enrich(self.cleaner(doc))
+        hook = self.on_stage
+        if hook is None:
+            return self.enrich(self.cleaner(doc))
+        started = perf_counter()
+        record = self.cleaner(doc)
+        hook("clean", perf_counter() - started)
+        return self.enrich(record)
+
+    def _timed(self, doc: RawDocument) -> Record:
+        """``self(doc)`` within ``settings.max_seconds_per_doc`` (raises DocumentTimeout)."""
+        with deadline(self.settings.max_seconds_per_doc) as limit:
+            if limit.armed or limit.ends is None:
+                return self(doc)
+            # no alarm here (a worker thread): check the deadline between steps
+            hook = self.on_stage
+            started = perf_counter()
+            record = self.cleaner(doc)
+            if hook is not None:
+                hook("clean", perf_counter() - started)
+            for stage in self.stages:
+                limit.check()
+                started = perf_counter()
+                record = stage(record)
+                if hook is not None:
+                    hook(stage.name, perf_counter() - started)
+            limit.check()
+            return record
 
     def process(self, docs: Iterable[RawDocument | InputError]) -> Iterator[Outcome]:
         """Run every document; a failure becomes an :class:`Outcome` with its error, never
@@ -111,7 +150,10 @@ class Pipeline:
                 yield Outcome(doc.path, error=doc)
                 continue
             try:
-                yield Outcome(doc.path, record=self(doc))
+                yield Outcome(doc.path, record=self._timed(doc))
+            except DocumentTimeout as exc:
+                limit = f"max_seconds_per_doc = {self.settings.max_seconds_per_doc:g}"
+                yield Outcome(doc.path, error=InputError(doc.path, "timeout", f"{exc} ({limit})"))
             except InputError as exc:
                 yield Outcome(doc.path, error=exc)
             except WartaError as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from ..text import WORD_RE
@@ -50,6 +51,17 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
     return out
 
 
+@lru_cache(maxsize=16)
+def _tokens(
+    text: str, start: int, end: int | None
+) -> tuple[tuple[_Tok, ...], tuple[str, ...], tuple[str, ...]]:
+    """Tokens of ``text[start:end]`` with their lookup forms; every phrase table scans
+    the same article text, so it is tokenised once, not once per table."""
+    toks = tuple(words(text, start, end))
+    normed = tuple(_norm(m.group()) for m in toks)
+    return toks, normed, tuple(t.casefold() for t in normed)
+
+
 def _norm(token: str) -> str:
     # "Ukraine's military" / "Rusia’s": a possessive does not change what is named
     if token[-2:] in ("'s", "’s") and len(token) > 2:
@@ -78,6 +90,10 @@ class PhraseTable(Generic[V]):
     def __init__(self, entries: Iterable[tuple[str, V]] = ()) -> None:
         self._folded: dict[tuple[str, ...], V] = {}
         self._exact: dict[tuple[str, ...], V] = {}
+        # first word -> longest phrase starting with it: find() tries only those lengths
+        # at a position, and skips positions no phrase starts at (most of them)
+        self._first_folded: dict[str, int] = {}
+        self._first_exact: dict[str, int] = {}
         self.max_len = 1
         for phrase, value in entries:
             self.add(phrase, value)
@@ -87,11 +103,13 @@ class PhraseTable(Generic[V]):
         if not toks:
             return
         if _is_acronym(phrase):
-            table, key = self._exact, toks
+            table, key, first = self._exact, toks, self._first_exact
         else:
             table, key = self._folded, tuple(t.casefold() for t in toks)
+            first = self._first_folded
         if overwrite or key not in table:
             table[key] = value
+        first[key[0]] = max(first.get(key[0], 0), len(key))
         self.max_len = max(self.max_len, len(toks))
 
     def __len__(self) -> int:
@@ -108,14 +126,18 @@ class PhraseTable(Generic[V]):
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit[V]]:
         """Leftmost-longest, non-overlapping hits in ``text[start:end]``."""
-        toks = words(text, start, end)
+        toks, normed, folded = _tokens(text, start, end)
+        first_exact, first_folded = self._first_exact, self._first_folded
+        exact, fold = self._exact, self._folded
+        count = len(toks)
         i = 0
-        while i < len(toks):
-            for n in range(min(self.max_len, len(toks) - i), 0, -1):
-                group = toks[i : i + n]
-                value = self._lookup(tuple(_norm(m.group()) for m in group))
+        while i < count:
+            longest = max(first_exact.get(normed[i], 0), first_folded.get(folded[i], 0))
+            for n in range(min(longest, count - i), 0, -1):
+                key = tuple(normed[i : i + n])
+                value = exact.get(key) if key in exact else fold.get(tuple(folded[i : i + n]))
                 if value is not None:
-                    s, e = group[0].start(), group[-1].end()
+                    s, e = toks[i].start(), toks[i + n - 1].end()
                     yield Hit(s, e, text[s:e], value)
                     i += n
                     break

