@@ -28,7 +28,7 @@ class EventStage:
         lang = record.article.language or self.settings.default_language
         if not record.sentences:
             record = replace(record, sentences=(Range(0, len(record.article.text)),))
-        return replace(record, events=merge(detect(record, lang), record.quantities))
+        return replace(record, events=merge(detect(record, lang), record.quantities, record.places))
 
 
 __all__ = ["EventStage"]

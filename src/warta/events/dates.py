@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -131,10 +132,10 @@ def _at(
         wd = lex["weekdays"][low]
         back = (pub.weekday() - wd) % 7
         if nxt in lex["future"]:
-            d = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
-            return 2, toks[i + 1].end, _win(d, d, "day")
-        d = pub - timedelta(days=back)
-        return 1, toks[i].end, _win(d, d, "day")
+            ahead = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
+            return 2, toks[i + 1].end, _win(ahead, ahead, "day")
+        last = pub - timedelta(days=back)
+        return 1, toks[i].end, _win(last, last, "day")
     if low in lex["parts"] and nxt in lex["months"]:
         got = _at(text, toks, i + 1, pub, lex)
         if got and got[2].precision == "day":  # "early Sept. 23": early in that day
@@ -143,30 +144,30 @@ def _at(
             mo = lex["months"][nxt]
             y = int(got[2].start[:4])
             return got[0] + 1, got[1], _month_window(y, mo, lex["parts"][low])
-    if low.isdigit() and 1 <= int(low) <= 31 and nxt in lex["months"]:
+    if low.isdecimal() and 1 <= int(low) <= 31 and nxt in lex["months"]:
         mo, d = lex["months"][nxt], int(low)
         yt = toks[i + 2] if i + 2 < len(toks) else None
-        if yt and yt.low.isdigit() and len(yt.low) == 4:
+        if yt and yt.low.isdecimal() and len(yt.low) == 4:
             day = _safe(int(yt.low), mo, d)
             return (3, yt.end, _win(day, day, "day")) if day else None
         day = _safe(_year_for(mo, d, pub), mo, d)
         return (2, toks[i + 1].end, _win(day, day, "day")) if day else None
     if low in lex["months"] and (len(low) > 3 or toks[i].text[:1].isupper()):
         mo = lex["months"][low]
-        if nxt.isdigit() and 1 <= int(nxt) <= 31 and len(nxt) <= 2:  # "Sept. 23", "Nov 5, 2016"
+        if nxt.isdecimal() and 1 <= int(nxt) <= 31 and len(nxt) <= 2:  # "Sept. 23", "Nov 5, 2016"
             yt = toks[i + 2] if i + 2 < len(toks) else None
-            if yt and yt.low.isdigit() and len(yt.low) == 4:
+            if yt and yt.low.isdecimal() and len(yt.low) == 4:
                 day = _safe(int(yt.low), mo, int(nxt))
                 return (3, yt.end, _win(day, day, "day")) if day else None
             day = _safe(_year_for(mo, int(nxt), pub), mo, int(nxt))
             return (2, toks[i + 1].end, _win(day, day, "day")) if day else None
-        if nxt.isdigit() and len(nxt) == 4:
+        if nxt.isdecimal() and len(nxt) == 4:
             return 2, toks[i + 1].end, _month_window(int(nxt), mo)
         if toks[i].text[:1].isupper():
             return 1, toks[i].end, _month_window(_year_for(mo, 1, pub), mo)
-    if low.isdigit() and len(low) == 4 and 1900 < int(low) < 2100 and i > 0:
+    if low.isdecimal() and len(low) == 4 and 1900 < int(low) < 2100 and i > 0:
         return 1, toks[i].end, _win(date(int(low), 1, 1), date(int(low), 12, 31), "year")
-    if low.isdigit() and text[toks[i].end : toks[i].end + 1] == "/":
+    if low.isdecimal() and text[toks[i].end : toks[i].end + 1] == "/":
         m2 = _SLASH_RE.match(text, toks[i].start)
         if m2:
             d, mo = int(m2.group(1)), int(m2.group(2))
@@ -217,19 +218,48 @@ def default_window(published: str | None, status: str) -> DateWindow | None:
 _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
-def reference_date(record: Record, lang: str) -> str | None:
-    """The day relative dates resolve against: the publication date, else the latest full
-    date of the body or a photo caption ("early Sept. 23, 2024", "WASHINGTON, Dec. 7, 2016"):
-    pages without a date line still date their news somewhere."""
-    published = record.article.published
-    if publication_day(published):
-        return published
+_LEAD_CHARS = 400  # the dateline and first paragraph: where a page dates its news
+
+
+def _full_days(text: str, lang: str) -> list[tuple[int, str]]:
+    """(offset, ISO day) of every date in ``text`` that states its own year."""
     probe = "2100-01-01"  # only expressions with their own year are kept, so any day works
-    texts = [record.article.text, *(i.caption for i in record.article.images if i.caption)]
-    days = [
-        d.window.start
-        for text in texts
+    return [
+        (d.start, d.window.start)
         for d in find_dates(text, 0, len(text), lang, probe)
         if d.window.precision == "day" and _YEAR_RE.search(text[d.start : d.end])
     ]
+
+
+def reference_date(record: Record, lang: str) -> str | None:
+    """The day relative dates resolve against: the publication date, else a full date of
+    the page ("WASHINGTON, Dec. 7, 2016", "early Sept. 23, 2024"): one in the dateline or
+    the first paragraph first, else the latest in the body or a photo caption. Dates from
+    years well before the year the text mostly talks about are history, not the news day."""
+    published = record.article.published
+    if publication_day(published):
+        return published
+    dateline = [day for _, day in _full_days(record.article.dateline or "", lang)]
+    if dateline:
+        return max(dateline)
+    text = record.article.text
+    texts = [text, *(i.caption for i in record.article.images if i.caption)]
+    years = Counter(int(y) for t in texts for y in _YEAR_RE.findall(t))
+    top = max(years.values(), default=0)
+    usual = max((y for y, n in years.items() if n == top), default=0)
+
+    def recent(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        return [(at, d) for at, d in found if int(d[:4]) >= usual - 1]
+
+    body = recent(_full_days(text, lang))
+    lead = [d for at, d in body if at < _lead_end(text)]
+    days = lead or [d for _, d in body] + [
+        d for t in texts[1:] for _, d in recent(_full_days(t, lang))
+    ]
     return max(days) if days else None
+
+
+def _lead_end(text: str) -> int:
+    """End of the first paragraph (at most ``_LEAD_CHARS`` characters in)."""
+    cut = text.find("\n", 40)
+    return min(cut if cut > 0 else len(text), _LEAD_CHARS)

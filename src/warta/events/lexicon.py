@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from .. import lang as langdata
+from .frames import Frame, LightVerbs, build_frames, extend_light, frame_hits, light_verbs
 from .tokens import Token, phrase_key
 
 
@@ -23,6 +24,9 @@ class Sense:
     mode: str | None
     voice: str  # active | passive | past | nominal
     root: str
+    # sectors the actor must have for the form to count ("memasuki", "enter": only forces
+    # entering a place is an event); empty = any actor
+    agents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +35,8 @@ class Lexicon:
     phrases: dict[tuple[str, ...], Sense]
     blocked: frozenset[tuple[str, ...]]
     grammar: dict[str, Any]
+    frames: tuple[Frame, ...] = ()
+    light: LightVerbs | None = None
 
 
 def _nasal(root: str, prefix: str, table: dict[str, list[Any]]) -> str:
@@ -76,15 +82,21 @@ def lexicon(lang: str) -> Lexicon:
     for root, entry in data.get("roots", {}).items():
         forms = expand(root, entry.get("affixes", default), grammar)
         forms.update(entry.get("forms", {}))
+        agents = tuple(entry.get("agents", ()))
         for form, voice in forms.items():
-            sense = Sense(entry["type"], entry.get("mode"), entry.get("voice", voice), root)
+            sense = Sense(entry["type"], entry.get("mode"), entry.get("voice", voice), root, agents)
             words.setdefault(form, sense)
     phrases = {
-        phrase_key(p): Sense(e["type"], e.get("mode"), e.get("voice", "active"), p)
+        phrase_key(p): Sense(
+            e["type"], e.get("mode"), e.get("voice", "active"), p, tuple(e.get("agents", ()))
+        )
         for p, e in data.get("phrases", {}).items()
     }
     blocked = frozenset(phrase_key(p) for p in data.get("blocked", {}).get("phrases", ()))
-    return Lexicon(words, phrases, blocked, grammar)
+    frames = build_frames(
+        data.get("frames", {}), lambda root, affixes: expand(root, affixes or default, grammar)
+    )
+    return Lexicon(words, phrases, blocked, grammar, tuple(frames), light_verbs(grammar))
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +117,11 @@ def find_triggers(toks: list[Token], lex: Lexicon) -> list[Hit]:
             key = tuple(t.low for t in toks[i : i + n])
             if len(key) == n and key in lex.blocked:
                 taken.update(range(i, i + n))
+    # verb+object frames first: "lifted the curfew" is a concession, not a curfew
+    for a, b, sense in frame_hits(toks, list(lex.frames), lambda *s: Sense(*s)):
+        if not taken & set(range(a, b + 1)):
+            hits.append(Hit(a, b, sense))
+            taken.update(range(a, b + 1))
     for i in range(len(toks)):
         if i in taken:
             continue
@@ -121,4 +138,6 @@ def find_triggers(toks: list[Token], lex: Lexicon) -> list[Hit]:
         sense = lex.words.get(tok.low)
         if sense is not None:
             hits.append(Hit(i, i, sense))
+    if lex.light is not None and (lex.light.before or lex.light.after):
+        hits = extend_light(toks, hits, lex.light, taken)
     return sorted(hits, key=lambda h: h.first)

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..records import DateWindow, Event, Participant, Quantity
+from ..records import DateWindow, Event, Participant, Place, Quantity
 from .detect import Mention
+
+# place id -> (country, is the country itself): "Kursk" and "Rusia" do not conflict
+_Places = dict[str, tuple[str | None, bool]]
 
 
 def _code(p: Participant | None) -> str | None:
@@ -26,8 +29,19 @@ def _dates_overlap(a: DateWindow | None, b: DateWindow | None) -> bool:
     return a is None or b is None or (a.start <= b.end and b.start <= a.end)
 
 
-def _same(ev: Event, m: Mention, sentences: set[int]) -> bool:
-    if ev.type != m.type or not _fits(ev.place, m.place) or not _dates_overlap(ev.date, m.date):
+def _place_fits(a: str | None, b: str | None, places: _Places) -> bool:
+    """Equal places, or one is the country the other lies in."""
+    if _fits(a, b):
+        return True
+    ca, whole_a = places.get(a or "", (None, False))
+    cb, whole_b = places.get(b or "", (None, False))
+    return ca is not None and ca == cb and (whole_a or whole_b)
+
+
+def _same(ev: Event, m: Mention, sentences: set[int], places: _Places) -> bool:
+    if ev.type != m.type or not _place_fits(ev.place, m.place, places):
+        return False
+    if not _dates_overlap(ev.date, m.date):
         return False
     if not (
         _fits(_code(ev.actor), _code(m.actor)) and _fits(_code(ev.recipient), _code(m.recipient))
@@ -49,8 +63,14 @@ def _better(a: Participant | None, b: Participant | None) -> Participant | None:
     return b if score(b) > score(a) else a
 
 
-def merge(mentions: list[Mention], quantities: tuple[Quantity, ...]) -> tuple[Event, ...]:
+def merge(
+    mentions: list[Mention], quantities: tuple[Quantity, ...], places: tuple[Place, ...] = ()
+) -> tuple[Event, ...]:
     """Events from mentions (ids v1, v2, ... in order of first mention)."""
+    where: _Places = {
+        p.id: (p.country, (p.feature or "").startswith("PCL") or p.precision == "country")
+        for p in places
+    }
     events: list[Event] = []
     sents: list[set[int]] = []
     for m in mentions:
@@ -61,7 +81,7 @@ def merge(mentions: list[Mention], quantities: tuple[Quantity, ...]) -> tuple[Ev
             if target is None:
                 continue
         else:
-            target = next((i for i, ev in enumerate(events) if _same(ev, m, sents[i])), None)
+            target = next((i for i, ev in enumerate(events) if _same(ev, m, sents[i], where)), None)
         if target is None:
             events.append(
                 Event(
@@ -79,7 +99,7 @@ def merge(mentions: list[Mention], quantities: tuple[Quantity, ...]) -> tuple[Ev
             mode=ev.mode or m.mode,
             actor=_better(ev.actor, m.actor),
             recipient=_better(ev.recipient, m.recipient),
-            place=ev.place or m.place,
+            place=m.place if where.get(ev.place or "", (None, True))[1] and m.place else ev.place,
             evidence=evidence,
         )
         sents[target].add(m.sentence)

@@ -1,0 +1,123 @@
+"""Triggers made of two parts: a verb and the noun it governs.
+
+Two constructions carry an event in a verb that means little alone:
+
+- light verbs: "melakukan serangan", "menggelar unjuk rasa", "conducted a strike",
+  "held talks". The noun is a trigger already; the light verb before it makes the whole
+  an active verb with the noun's type ("X conducted strikes on Y" = X attacks Y), and a
+  light verb after it a passive one ("the strike was carried out by X").
+- verb-object frames: a verb whose type depends on its object ("suspended aid" and
+  "memutus hubungan" are SANCTION, "lifted the curfew" and "mencabut larangan" CONCEDE,
+  "shared intelligence" COOPERATE). ``[frames.<name>]`` in ``triggers.toml`` lists the
+  verb roots (expanded by the language's morphology) and the object words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .tokens import Token, phrase_key
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    type: str
+    mode: str | None
+    verbs: dict[tuple[str, ...], str]  # surface form key -> voice
+    objects: frozenset[tuple[str, ...]]
+    window: int
+
+
+def build_frames(data: dict[str, Any], expand_root: Any) -> list[Frame]:
+    """Frames from the ``[frames]`` table; ``expand_root(root, affixes)`` -> {form: voice}."""
+    out: list[Frame] = []
+    for entry in data.values():
+        verbs: dict[tuple[str, ...], str] = {}
+        for root in entry.get("verbs", ()):
+            for form, voice in expand_root(root, entry.get("affixes")).items():
+                verbs.setdefault(phrase_key(form), voice)
+        for form in entry.get("verb_forms", ()):
+            verbs.setdefault(phrase_key(form), "active")
+        objects = frozenset(phrase_key(o) for o in entry.get("objects", ()))
+        out.append(Frame(entry["type"], entry.get("mode"), verbs, objects, entry.get("window", 4)))
+    return out
+
+
+def _match(toks: list[Token], i: int, keys: Any, longest: int = 4) -> int:
+    for n in range(longest, 0, -1):
+        if i + n <= len(toks) and tuple(t.low for t in toks[i : i + n]) in keys:
+            return n
+    return 0
+
+
+def frame_hits(toks: list[Token], frames: list[Frame], sense_of: Any) -> list[tuple[int, int, Any]]:
+    """(first, last, sense) for every verb+object frame in ``toks``, leftmost first."""
+    out: list[tuple[int, int, Any]] = []
+    i = 0
+    while i < len(toks):
+        found = None
+        for fr in frames:
+            n = _match(toks, i, fr.verbs)
+            if not n:
+                continue
+            voice = fr.verbs[tuple(t.low for t in toks[i : i + n])]
+            for k in range(i + n, min(len(toks), i + n + fr.window)):
+                m = _match(toks, k, fr.objects)
+                if m:
+                    found = (i, k + m - 1, sense_of(fr.type, fr.mode, voice, toks[i].low))
+                    break
+            if found:
+                break
+        if found:
+            out.append(found)
+            i = found[1] + 1
+        else:
+            i += 1
+    return out
+
+
+def _skip(toks: list[Token], k: int, step: int, skip: set[str], limit: int) -> int:
+    """Index after skipping up to ``limit`` filler tokens (determiners, numbers) from ``k``."""
+    n = 0
+    while 0 <= k < len(toks) and n < limit and (toks[k].low in skip or toks[k].low[0].isdigit()):
+        k += step
+        n += 1
+    return k
+
+
+@dataclass(frozen=True, slots=True)
+class LightVerbs:
+    before: frozenset[tuple[str, ...]]  # "melakukan", "carried out"
+    after: frozenset[tuple[str, ...]]  # "dilakukan", "carried out" (after a form of be)
+    skip: frozenset[str]  # fillers between the two parts: "a", "sebuah", "more than"
+
+
+def light_verbs(grammar: dict[str, Any]) -> LightVerbs:
+    return LightVerbs(
+        frozenset(phrase_key(w) for w in grammar.get("light_verbs", ())),
+        frozenset(phrase_key(w) for w in grammar.get("light_passive", ())),
+        frozenset(grammar.get("light_skip", ())),
+    )
+
+
+def extend_light(toks: list[Token], hits: list[Any], lv: LightVerbs, taken: set[int]) -> list[Any]:
+    """Hits widened over a light verb before them (active) or after them (passive)."""
+    out = []
+    skip = set(lv.skip)
+    for h in hits:
+        new = h
+        k = _skip(toks, h.first - 1, -1, skip, 4)
+        for n in range(3, 0, -1):
+            a = k - n + 1
+            if a >= 0 and k < h.first and tuple(t.low for t in toks[a : k + 1]) in lv.before:
+                if not taken & set(range(a, k + 1)):
+                    new = replace(h, first=a, sense=replace(h.sense, voice="active"))
+                break
+        if new is h and h.sense.voice in ("nominal", "active"):
+            k = _skip(toks, h.last + 1, 1, skip, 3)
+            n = _match(toks, k, lv.after, 3)
+            if n and k > h.last:
+                new = replace(h, last=k + n - 1, sense=replace(h.sense, voice="passive"))
+        out.append(new)
+    return out
