@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -16,10 +17,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "000_6282b0001a3db50d.txt"
 DEMO = ROOT / "examples" / "demo"
+# commands without a --db get a throw-away HOME, so nothing lands in the user's or the repo's
+HOME = tempfile.mkdtemp(prefix="warta-cli-home-")
 
 
 def warta(*args: str, db: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
-    env = {**os.environ, "WARTA_CONFIG": "", "HOME": str(db.parent if db else ROOT)}
+    env = {**os.environ, "WARTA_CONFIG": "", "HOME": str(db.parent if db else HOME)}
     if db is not None:
         env["WARTA_DB"] = str(db)
     return subprocess.run(
