@@ -196,7 +196,7 @@ class Fetcher:
                 return FetchResult(url, error=error, content=retry_after or None, **common)
             declared = resp.headers.get("content-length")
             limit = self.policy.max_bytes
-            if declared and declared.isdigit() and int(declared) > limit:
+            if declared and declared.isascii() and declared.isdecimal() and int(declared) > limit:
                 error = InputError(url, "too_large", f"{declared} bytes > {limit}")
                 return FetchResult(url, error=error, **common)
             body = bytearray()
