@@ -113,7 +113,7 @@ def read_geonames_dump(
     with handle:
         for line in handle:
             cols = line.rstrip("\n").split("\t")
-            if len(cols) < len(_COLS) or not cols[0].isdigit():
+            if len(cols) < len(_COLS) or not (cols[0].isascii() and cols[0].isdecimal()):
                 continue
             row = dict(zip(_COLS, cols))
             population = int(row["population"] or 0)

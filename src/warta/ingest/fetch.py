@@ -215,7 +215,11 @@ class Fetcher:
     @staticmethod
     def _retry_after(result: FetchResult) -> float | None:
         value = result.content if result.error is not None else None
-        return float(value) if value and value.strip().isdigit() else None
+        return (
+            float(value)
+            if value and value.strip().isascii() and value.strip().isdecimal()
+            else None
+        )
 
     def fetch_new(self, urls: Iterable[str]) -> Iterator[FetchResult]:
         """Fetch each URL whose canonical form this fetcher has not fetched yet."""
