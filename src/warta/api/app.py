@@ -80,9 +80,8 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         declared = dict(scope.get("headers") or ()).get(b"content-length")
-        if declared is not None and (
-            not (declared.isascii() and declared.isdecimal()) or int(declared) > self.limit
-        ):
+        # ASGI headers are bytes, whose isdigit() accepts ASCII digits only
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
             await _too_large(send, self.limit)
             return
         seen = 0
