@@ -33,9 +33,9 @@ def fix():
     ("glued", "want"),
     [
         ("seranganIsraelyang", "serangan Israel yang"),
-        ("OtoritasIranmenangkap", "Otoritas Iran menangkap"),
+        ("PolisiIranmenangkap", "Polisi Iran menangkap"),
         ("dilansirAFP", "dilansir AFP"),
-        ("RusiaSergei Shoigudalam", "Rusia Sergei Shoigu dalam"),
+        ("menteriRusiaSergei Shoigupada", "menteri Rusia Sergei Shoigu pada"),
         ("KetuaDPRDJabar", "Ketua DPRD Jabar"),
         ("menewaskandua orang", "menewaskan dua orang"),
         ("kondisikesehatan", "kondisi kesehatan"),
