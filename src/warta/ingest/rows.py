@@ -66,15 +66,22 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+def _refuse_head(path: str, head: bytes) -> InputError | None:
+    """Why a row file cannot be read at all, judged from its first bytes, or None."""
+    if not head.strip():
+        return InputError(path, "empty", "the file holds no rows")
+    if is_binary(head):
+        return InputError(path, "binary", "the file looks binary (NUL or control bytes)")
+    return None
+
+
 def read_jsonl(path: str, settings: Settings) -> Iterator[RawDocument | InputError]:
     """One document per non-blank line."""
     with open(path, "rb") as f:
         head = f.read(_SNIFF)
-        if not head.strip():
-            yield InputError(path, "empty", "the file holds no rows")
-            return
-        if is_binary(head):
-            yield InputError(path, "binary", "the file looks binary (NUL or control bytes)")
+        refused = _refuse_head(path, head)
+        if refused is not None:
+            yield refused
             return
         f.seek(0)
         yielded = 0
@@ -112,11 +119,9 @@ def read_csv(path: str, settings: Settings) -> Iterator[RawDocument | InputError
     """One document per data row; the header row names the fields."""
     with open(path, "rb") as fb:
         head = fb.read(_SNIFF)
-    if not head.strip():
-        yield InputError(path, "empty", "the file holds no rows")
-        return
-    if is_binary(head):
-        yield InputError(path, "binary", "the file looks binary (NUL or control bytes)")
+    refused = _refuse_head(path, head)
+    if refused is not None:
+        yield refused
         return
     encoding = _csv_encoding(head)
     if encoding is None:
