@@ -13,15 +13,17 @@ from urllib.parse import urlsplit
 from .lexicon import Lexicon, Outlet
 
 _SEP = r"\s*(?:-{1,2}|–|—)\s*"
+# a wire credit after the place: "(AP)", "(Reuters)", "(Island Wire)", "(AFP-JIJI)"
+_AGENCY = r"\((?P<agency>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})\)"
 _OUTLET_HEAD = re.compile(r"^(?P<outlet>[A-Za-z0-9]+(?:\.[A-Za-z]{2,3}){1,2})\s*,\s*")
 _PLACE_DASH = re.compile(
-    rf"^(?P<place>(?:[A-Z][a-z'’.]*|[A-Z]+)(?: (?:[A-Z][a-z'’.]*|[A-Z]+)){{0,3}}?)\s*(?:\([A-Za-z]+\))?{_SEP}(?=\S)"
+    rf"^(?P<place>(?:[A-Z][a-z'’.]*|[A-Z]+)(?: (?:[A-Z][a-z'’.]*|[A-Z]+)){{0,3}}?)\s*(?:{_AGENCY})?{_SEP}(?=\S)"
 )
 _PLACE_GLUED = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}?)(?=[A-Z])")
 _UPPER_HEAD = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.]+(?:[ ][A-Z][A-Z'’.]+){0,3})"
     r"(?:,\s*(?:(?P<outlet>[A-Za-z0-9]+(?:\.[A-Za-z]{2,3}){1,2})|[A-Z][a-z]+(?: [A-Z][a-z]+)?))?"
-    rf"\s*(?:\((?P<agency>[A-Za-z]+)\))?{_SEP}(?=\S)"
+    rf"\s*(?:{_AGENCY})?{_SEP}(?=\S)"
 )
 _MIXED_HEAD = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s+(?:-{1,2}|–|—)\s+")
 
