@@ -52,3 +52,15 @@ def test_undated_events_end_at_publication() -> None:
     w = default_window(PUB_ID, "occurred")
     assert w is not None and w.end == "2025-06-18" and w.start < w.end
     assert default_window(None, "occurred") is None
+
+
+def test_bare_weekday_looks_ahead_when_the_clause_speaks_of_the_future() -> None:
+    text = "Pemerintah akan bertemu mahasiswa pada Kamis. Rapat itu digelar Senin lalu."
+    past = find_dates(text, 0, len(text), "id", PUB_ID)
+    ahead = find_dates(text, 0, len(text), "id", PUB_ID, ahead=True)
+    assert past[0].window.start == "2025-06-12"  # the Thursday before a Wednesday
+    assert ahead[0].window.start == "2025-06-19"  # the coming Thursday
+    # an explicit "lalu" (last) wins over the future reading
+    assert ahead[1].window.start == past[1].window.start == "2025-06-16"
+    en = "The government said it would meet students on Thursday."
+    assert find_dates(en, 0, len(en), "en", PUB_ID, ahead=True)[0].window.start == "2025-06-19"

@@ -109,9 +109,11 @@ def _safe(y: int, m: int, d: int) -> date | None:
 
 
 def _at(
-    text: str, toks: list[Token], i: int, pub: date, lex: dict[str, Any]
+    text: str, toks: list[Token], i: int, pub: date, lex: dict[str, Any], ahead: bool = False
 ) -> tuple[int, int, DateWindow] | None:
-    """A date expression starting at token ``i``: (token count, end offset, window)."""
+    """A date expression starting at token ``i``: (token count, end offset, window).
+
+    ``ahead``: the clause speaks of the future, so a bare weekday is the coming one."""
     low = toks[i].low
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
     for n in range(4, 0, -1):
@@ -131,9 +133,10 @@ def _at(
                 return count, end, _win(day, day, "day")
         wd = lex["weekdays"][low]
         back = (pub.weekday() - wd) % 7
-        if nxt in lex["future"]:
-            ahead = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
-            return 2, toks[i + 1].end, _win(ahead, ahead, "day")
+        if nxt in lex["future"] or (ahead and nxt not in lex["past"]):
+            coming = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
+            used = 2 if nxt in lex["future"] else 1
+            return used, toks[i + used - 1].end, _win(coming, coming, "day")
         last = pub - timedelta(days=back)
         return 1, toks[i].end, _win(last, last, "day")
     if low in lex["parts"] and nxt in lex["months"]:
@@ -180,9 +183,10 @@ def _at(
 
 
 def find_dates(
-    text: str, start: int, end: int, lang: str, published: str | None
+    text: str, start: int, end: int, lang: str, published: str | None, ahead: bool = False
 ) -> list[DateMention]:
-    """Date expressions in ``text[start:end]`` resolved against ``published``."""
+    """Date expressions in ``text[start:end]`` resolved against ``published`` (``ahead``:
+    the text speaks of the future, so "on Thursday" is the coming Thursday)."""
     pub = publication_day(published)
     if pub is None:
         return []
@@ -191,7 +195,7 @@ def find_dates(
     out: list[DateMention] = []
     i = 0
     while i < len(toks):
-        got = _at(text, toks, i, pub, lex)
+        got = _at(text, toks, i, pub, lex, ahead)
         if got is None:
             i += 1
             continue

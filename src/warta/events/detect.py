@@ -72,7 +72,8 @@ def _place(record: Record, start: int, end: int, trigger_at: int) -> str | None:
 def _date(
     text: str, pub: str | None, lang: str, s: int, e: int, cs: int, ce: int, at: int, status: str
 ) -> DateWindow | None:
-    found = find_dates(text, s, e, lang, pub)
+    forward = status in ("planned", "threatened", "hypothetical")
+    found = find_dates(text, s, e, lang, pub, ahead=forward)
     inside = [d for d in found if cs <= d.start < ce] or found
     if inside:
         return min(inside, key=lambda d: abs(d.start - at)).window
