@@ -179,3 +179,27 @@ def test_ingest_merges_the_new_article_incrementally():
         (row,) = items(c.get("/api/events?min_sources=2"))
         assert row["ref"] == merged_id and row["sources"] == 2
     s.close()
+
+
+def test_exports_follow_the_merged_view(client):
+    import csv
+    import io
+    import json
+
+    import pyarrow.parquet as pq
+
+    from warta.api.exports import MERGED_COLUMNS
+
+    rows = list(
+        csv.DictReader(io.StringIO(client.get("/api/export/events.csv?min_sources=2").text))
+    )
+    assert len(rows) == 1 and tuple(rows[0]) == MERGED_COLUMNS
+    assert (rows[0]["type"], rows[0]["sources"], rows[0]["articles"]) == ("PROTEST", "2", "2")
+    plover = client.get("/api/export/events.plover.jsonl").text.splitlines()
+    assert [json.loads(p)["n_sources"] for p in plover] == [2, 1, 1]
+    records = client.get("/api/export/records.jsonl?min_sources=2").text.splitlines()
+    assert sorted(json.loads(r)["source"]["url"] for r in records) == sorted([FIRST, SECOND])
+    table = pq.read_table(io.BytesIO(client.get("/api/export/events.parquet").content))
+    assert table.num_rows == 3 and table.column_names == list(MERGED_COLUMNS)
+    per_article = client.get("/api/export/events.csv?merged=false").text.splitlines()
+    assert per_article[0].startswith("event_id_cnty") and len(per_article) == 5

@@ -39,6 +39,16 @@ def test_syndicated_copy_is_a_duplicate_and_not_a_second_source():
     assert "duplicate" in kinds
     [event] = query_merged_events(store, EventFilter())
     assert (event.n_articles, event.n_sources) == (2, 1)
+    assert event.sources == ("Kabar Satu",)  # as written, not the folded comparison key
+
+
+def test_shown_names_keep_the_spelling_of_publishers_and_hosts():
+    from warta.merge.sources import shown_names
+
+    names = ["SINDOnews", "www.detik.com", "Kantor Berita"]
+    assert shown_names(["sindonews", "detik", "kantorberita", "other"], names) == [
+        "SINDOnews", "detik.com", "Kantor Berita", "other"
+    ]
 
 
 def test_one_body_under_unrelated_headlines_is_not_a_copy():

@@ -24,6 +24,7 @@ from ..settings import Settings
 from ..store.base import Store
 from . import exports, ingest, routes
 from .auth import read_access
+from .merged import View, view
 from .params import event_filter
 from .state import LockedStore, ServerConfig, ServerState
 
@@ -163,44 +164,63 @@ def create_app(
 
 
 Events = Annotated[EventFilter, Depends(event_filter)]
+Merged = Annotated[View, Depends(view)]
 
 
 def _exports(app: FastAPI) -> None:
+    """The export routes. Like the event list, they export merged events (one per happening)
+    when the store has been merged or ``merged``/``min_sources`` ask for them."""
     deps = [Depends(read_access)]
     tags = ["exports"]
 
-    def rows(request: Request, flt: EventFilter) -> Any:
-        return exports.iter_rows(request.app.state.warta.store, flt, EXPORT_CAP)
+    def flat(request: Request, flt: EventFilter, how: View) -> tuple[Any, tuple[str, ...]]:
+        st = request.app.state.warta
+        if how.merged:
+            found = exports.iter_merged(st.store.held, flt, how.min_sources, EXPORT_CAP)
+            return (e.flat() for e in found), exports.MERGED_COLUMNS
+        found = exports.iter_rows(st.store, flt, EXPORT_CAP)
+        return (exports.acled_row(r) for r in found), exports.ACLED_COLUMNS
 
     def attach(name: str) -> dict[str, str]:
         return {"Content-Disposition": f'attachment; filename="{name}"'}
 
     @app.get("/api/export/records.jsonl", tags=tags, dependencies=deps)
-    def export_records(request: Request, flt: Events) -> StreamingResponse:
+    def export_records(request: Request, flt: Events, how: Merged) -> StreamingResponse:
         """The full record of every article holding a matching event (JSON Lines)."""
-        store = request.app.state.warta.store
-        body = exports.records_jsonl(store, rows(request, flt))
+        st = request.app.state.warta
+        if how.merged:
+            found = exports.iter_merged(st.store.held, flt, how.min_sources, EXPORT_CAP)
+            body = exports.merged_records_jsonl(st.store.held, found)
+        else:
+            body = exports.records_jsonl(st.store, exports.iter_rows(st.store, flt, EXPORT_CAP))
         return StreamingResponse(body, media_type="application/x-ndjson",
                                  headers=attach("warta-records.jsonl"))  # fmt: skip
 
     @app.get("/api/export/events.csv", tags=tags, dependencies=deps)
-    def export_csv(request: Request, flt: Events) -> StreamingResponse:
-        """Matching events as CSV in ACLED-like columns."""
-        return StreamingResponse(exports.csv_lines(rows(request, flt)),
+    def export_csv(request: Request, flt: Events, how: Merged) -> StreamingResponse:
+        """Matching events as CSV: ACLED-like columns per article event, or one row per
+        merged event with its sources and outlets."""
+        rows, columns = flat(request, flt, how)
+        return StreamingResponse(exports.csv_lines(rows, columns),
                                  media_type="text/csv; charset=utf-8",
                                  headers=attach("warta-events.csv"))  # fmt: skip
 
     @app.get("/api/export/events.plover.jsonl", tags=tags, dependencies=deps)
-    def export_plover(request: Request, flt: Events) -> StreamingResponse:
+    def export_plover(request: Request, flt: Events, how: Merged) -> StreamingResponse:
         """Matching events as PLOVER-style JSON Lines."""
-        return StreamingResponse(exports.plover_jsonl(rows(request, flt)),
-                                 media_type="application/x-ndjson",
+        st = request.app.state.warta
+        if how.merged:
+            found = exports.iter_merged(st.store.held, flt, how.min_sources, EXPORT_CAP)
+            items = (exports.merged_plover(e) for e in found)
+        else:
+            items = (exports.plover_event(r) for r in exports.iter_rows(st.store, flt, EXPORT_CAP))
+        return StreamingResponse(exports.jsonl(items), media_type="application/x-ndjson",
                                  headers=attach("warta-events.plover.jsonl"))  # fmt: skip
 
     @app.get("/api/export/events.parquet", tags=tags, dependencies=deps)
-    def export_parquet(request: Request, flt: Events) -> Response:
+    def export_parquet(request: Request, flt: Events, how: Merged) -> Response:
         """Matching events as Parquet (the CSV's columns, typed)."""
-        data = exports.parquet_bytes(rows(request, flt))
+        data = exports.parquet_bytes(*flat(request, flt, how))
         return Response(data, media_type="application/vnd.apache.parquet",
                         headers=attach("warta-events.parquet"))  # fmt: skip
 

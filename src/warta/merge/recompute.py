@@ -15,7 +15,8 @@ from typing import Any
 from ..codec import from_json
 from .cluster import cluster, components
 from .config import MergeConfig
-from .sources import independent_sources, relay_chain
+from .signature import outlet_name
+from .sources import independent_sources, relay_chain, shown_names
 from .summary import (
     Member,
     best_place,
@@ -117,7 +118,10 @@ def _merged_rows(
             continue
         mid = _hid("E", ms[0].key, ms[0].event.id)
         scores = [s for p, s in score_of.items() if p <= set(nodes)]
-        origins = independent_sources(info[m.key][3] or m.key for m in ms)
+        origins = shown_names(
+            independent_sources(info[m.key][3] or m.key for m in ms),
+            [n for m in ms for n in (outlet_name(m.record), *m.record.article.cited_sources) if n],
+        )
         place = best_place(ms)
         start, end = date_window(ms)
         by_stance = claims_by_stance(ms)

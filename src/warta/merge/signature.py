@@ -49,8 +49,17 @@ def timestamp(value: str | None) -> float | None:
 
 def outlet(record: Record) -> str | None:
     """The outlet an article comes from, folded (publisher name, else domain, else host)."""
+    return outlet_key(outlet_name(record))
+
+
+def outlet_name(record: Record) -> str | None:
+    """The outlet as written: publisher name, else domain, else host."""
     src = record.source
-    name = src.publisher or src.domain or (urlsplit(src.url).hostname if src.url else None)
+    return src.publisher or src.domain or (urlsplit(src.url).hostname if src.url else None)
+
+
+def outlet_key(name: str | None) -> str | None:
+    """An outlet's folded name; a host name counts by its first label ("detik.com" -> detik)."""
     if not name:
         return None
     name = name.removeprefix("www.")

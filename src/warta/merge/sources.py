@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .signature import outlet_key
 from .types import ArticleSig
 
 
@@ -68,3 +69,14 @@ def _cited(m: ArticleSig, earlier: list[ArticleSig], origin: dict[str, str], i: 
 def independent_sources(origins: Iterable[str]) -> list[str]:
     """Distinct origins, in first-seen order."""
     return list(dict.fromkeys(origins))
+
+
+def shown_names(origins: Iterable[str], names: Iterable[str]) -> list[str]:
+    """Origins as people read them: a folded origin ("sindonews") becomes the first of
+    ``names`` (publishers and cited outlets as written) that folds to it ("SINDOnews")."""
+    spelled: dict[str, str] = {}
+    for name in names:
+        key = outlet_key(name)
+        if key:
+            spelled.setdefault(key, name.removeprefix("www."))
+    return [spelled.get(o, o) for o in origins]
