@@ -48,3 +48,22 @@ def test_separators_follow_the_language() -> None:
     assert parse_digits("1.500", table("id")) == 1500
     assert parse_digits("1,500", table("en")) == 1500
     assert parse_digits("2,5", table("id")) == 2.5
+
+
+def test_people_counted_by_role_or_occupation() -> None:
+    text = "Ribuan buruh dan sekitar 300 mahasiswa berdemo; 12 guru honorer ikut mogok."
+    assert _q(text, "id") == [
+        ("Ribuan buruh", 1000, "order_of_magnitude", "worker"),
+        ("sekitar 300 mahasiswa", 300, "about", "student"),
+        ("12 guru", 12, "exact", "teacher"),
+    ]
+    text = "Over 2,000 farmers marched while hundreds of nurses and 40 lecturers' aides watched."
+    assert _q(text, "en") == [
+        ("Over 2,000 farmers", 2000, "at_least", "farmer"),
+        ("hundreds of nurses", 100, "order_of_magnitude", "nurse"),
+    ]
+
+
+def test_ordinals_percentages_and_punctuation_end_a_count() -> None:
+    assert _q("On the 6th, Iraqi soldiers moved; the 2nd battalion soldiers too.", "en") == []
+    assert _q("Sebanyak 16,52% mahasiswa dan 6,25% peserta lulus.", "id") == []

@@ -104,6 +104,8 @@ def read_number(toks: list[Token], i: int, tab: NumberTable) -> NumberMatch | No
         if len(key) == n and key in tab.magnitudes:
             return NumberMatch(n, tab.magnitudes[key], "order_of_magnitude")
     value = parse_digits(toks[i].text, tab)
+    if value is not None and i + 1 < len(toks) and toks[i + 1].start == toks[i].end:
+        return None  # digits glued to letters: an ordinal or a code ("6th", "10km", "F16")
     if value is not None:
         n = 1
         if i + 1 < len(toks) and toks[i + 1].low in tab.multipliers:

@@ -36,13 +36,17 @@ class QuantityStage:
         return replace(record, quantities=tuple(found))
 
 
-def _unit_at(toks: list[Token], j: int, lang: str, tab: NumberTable) -> tuple[int, str] | None:
+def _unit_at(
+    text: str, toks: list[Token], j: int, lang: str, tab: NumberTable
+) -> tuple[int, str] | None:
     """The unit noun at or shortly after token ``j``: (index after it, English lemma)."""
     search = langdata.load(lang, "numbers").get("unit_search", {})
     link = set(search.get("link", ()))
     stop = set(search.get("stop", ()))
     skip_left = int(search.get("skip", 0))
     k = j
+    if 0 < j < len(toks) and text[toks[j - 1].end : toks[j].start].strip():
+        return None  # "16,52% mahasiswa", "Negara 4. Peserta": not a count of the noun
     while k < len(toks) and toks[k].low in link:
         k += 1
     if k > j:  # "three of the four drones": the second number is part of the phrase
@@ -59,6 +63,8 @@ def _unit_at(toks: list[Token], j: int, lang: str, tab: NumberTable) -> tuple[in
             return k + 1, "person"
         if skip_left <= 0 or tok.low in stop or read_number(toks, k, tab):
             return None
+        if k + 1 < len(toks) and text[tok.end : toks[k + 1].start].strip():
+            return None  # punctuation ends the noun phrase: "the 6th, Iraqi forces"
         skip_left -= 1
         k += 1
     return None
@@ -77,7 +83,7 @@ def find_quantities(text: str, start: int, end: int, lang: str) -> list[Quantity
         if num is None:
             i += 1
             continue
-        unit = _unit_at(toks, i + num.length, lang, tab)
+        unit = _unit_at(text, toks, i + num.length, lang, tab)
         if unit is None:
             i += num.length
             continue
