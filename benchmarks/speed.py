@@ -1,15 +1,19 @@
 """Speed benchmark: warta's throughput beside baselines measured in the same run.
 
     .venv/bin/python benchmarks/speed.py [--text 300] [--html 100] [--scale 400] [--json]
+                                         [--profile 25]
 
 Prints one table:
 - text articles/s end to end (the JSONL corpus) beside the floor: a bare read + sentence
   split + tokenise pass over the same rows (``warta.text``);
 - HTML articles/s end to end (trafilatura-eval pages) beside trafilatura's extraction
-  alone on the same pages (the same ``extract`` call warta's cleaner makes);
+  alone on the same pages (``extract`` with the options warta's cleaner uses; the cleaner
+  itself runs the same steps less the metadata it does not read);
 - per-stage time shares (``Pipeline.on_stage``), peak RSS, start-up (a cold process
   until its first record);
-- scaling: the partitioned runner on a local Dask cluster with 1 and with 2 workers.
+- scaling: the partitioned runner on a local Dask cluster with 1 and with 2 workers;
+- with ``--profile N``: the N warta functions with the most time of their own in the text
+  and HTML runs (cProfile, run after the timed passes so it does not slow them).
 
 Rates are given per wall second and per CPU second of this process: on a machine shared
 with other work, CPU seconds are what one core really spent, wall seconds are not.
@@ -95,6 +99,26 @@ def pipeline_pass(pipeline, docs) -> int:  # type: ignore[no-untyped-def]
     return sum(1 for _ in pipeline.process(docs))
 
 
+def hotspots(pipeline, docs, top: int) -> str:  # type: ignore[no-untyped-def]
+    """The ``top`` warta functions by own time over ``docs``, with cumulative time and calls."""
+    import cProfile
+    import pstats
+
+    prof = cProfile.Profile()
+    prof.runcall(pipeline_pass, pipeline, docs)
+    stats = pstats.Stats(prof)
+    total = stats.total_tt or 1.0  # type: ignore[attr-defined]
+    rows = [
+        (own, cum, calls, f"{file.split('src/warta/')[-1]}:{line} {name}")
+        for (file, line, name), (_, calls, own, cum, _) in stats.stats.items()  # type: ignore[attr-defined]
+        if "src/warta/" in file
+    ]
+    out = [f"{'own':>6} {'cum':>6} {'calls':>8}  function (shares of profiled time)"]
+    for own, cum, calls, where in sorted(rows, reverse=True)[:top]:
+        out.append(f"{own / total:6.1%} {cum / total:6.1%} {calls:8d}  {where}")
+    return "\n".join(out)
+
+
 def cold_start() -> tuple[float, float]:
     """(wall, CPU) seconds from interpreter start to the first record, in a fresh process."""
     code = (
@@ -140,6 +164,8 @@ def main() -> None:
         "--scale", type=int, default=400, help="rows for the 1 vs 2 worker run (0: skip)"
     )
     ap.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    ap.add_argument("--profile", type=int, default=0, metavar="N",
+                    help="also list the N warta functions with the most own time")  # fmt: skip
     args = ap.parse_args()
     FLOOR_N = args.text
 
@@ -171,10 +197,17 @@ def main() -> None:
     if args.scale:
         res["scaling"] = scaling(args.scale, settings)
     res["load_avg"] = os.getloadavg()[0]
+    if args.profile:
+        pipeline.on_stage = None
+        res["hotspots_text"] = hotspots(pipeline, texts, args.profile)
+        res["hotspots_html"] = hotspots(pipeline, pages, args.profile)
     if args.json:
         print(json.dumps(res, indent=1))
     else:
         print(table(res, args))
+        for kind in ("text", "html"):
+            if f"hotspots_{kind}" in res:
+                print(f"\nhotspots ({kind}):\n{res[f'hotspots_{kind}']}")
 
 
 def table(res: dict, args: argparse.Namespace) -> str:  # type: ignore[type-arg]

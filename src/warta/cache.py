@@ -7,14 +7,25 @@ Python version, the caller's key (settings, package versions) and the source byt
 modules that build them, so an edit to the builder or an upgrade invalidates the entry.
 Only files warta wrote itself are read; a damaged or unreadable entry is rebuilt, and a
 cache dir that cannot be written is simply not used (``WARTA_CACHE_DIR=off`` disables it).
+Writing an entry removes all but the four most recently used of the same name.
+
+Loading is on the start-up path (first record), so entries are written to load fast:
+frozen slotted dataclasses are stored as constructor calls (``dataclasses``' own
+``__setstate__`` looks up ``fields()`` once per object: most of a large index's load
+time), and the cyclic garbage collector is paused while an entry is read.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import gc
+import glob
 import hashlib
 import importlib.util
+import io
 import os
 import pickle
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -22,7 +33,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-_FORMAT = 1  # bump when the entry layout changes
+_FORMAT = 2  # bump when the entry layout changes
 
 
 def cache_dir() -> Path | None:
@@ -62,24 +73,114 @@ def cached(name: str, key: Any, build: Callable[[], T], sources: Iterable[str] =
         return build()
     path = root / f"{entry_key(name, key, sources)}.pickle"
     try:
-        with open(path, "rb") as f:
-            return pickle.load(f)  # noqa: S301 - a file this function wrote
+        value = _load(path)
     except FileNotFoundError:
         pass
     except Exception:  # damaged, truncated, or from an incompatible build: rebuild it
         pass
+    else:
+        _touch(path)
+        return value
     value = build()
     _save(path, value)
+    _prune(root, name)
     return value
+
+
+KEEP = 4  # entries kept per name: each edit of a builder or upgrade writes a new one
+
+
+def _touch(path: Path) -> None:
+    try:  # the modification time says when an entry was last used (see _prune)
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def _prune(root: Path, name: str) -> None:
+    """Remove all but the ``KEEP`` most recently used entries called ``name``."""
+    try:
+        mine = re.compile(rf"{re.escape(name)}-[0-9a-f]{{20}}\.pickle")  # not "name-other-..."
+        entries = [p for p in root.glob(f"{glob.escape(name)}-*.pickle") if mine.fullmatch(p.name)]
+        entries.sort(key=_mtime, reverse=True)
+        for old in entries[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _load(path: Path) -> Any:
+    with open(path, "rb") as f:
+        data = f.read()
+    # an index is hundreds of thousands of new containers: without the pause the collector
+    # runs every 700 of them, over a heap that only grows (about half the load time)
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        value = pickle.loads(data)  # noqa: S301 - a file this module wrote
+    finally:
+        if paused:
+            gc.enable()
+    # entries are read-only indexes kept for the life of the process: move them (and what
+    # else lives now) out of the collector's sight, or its next young collections walk
+    # every object of the index once more (a quarter of a second for the gazetteer)
+    gc.freeze()
+    return value
+
+
+# class -> its field names when an instance is fully rebuilt by ``cls(*values)``, else None
+_PLAIN: dict[type, tuple[str, ...] | None] = {}
+
+
+def _plain_fields(cls: type) -> tuple[str, ...] | None:
+    if cls not in _PLAIN:
+        names = None
+        params = getattr(cls, "__dataclass_params__", None)
+        if params is not None and params.frozen and "__slots__" in cls.__dict__:
+            fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+            getstate = getattr(cls, "__getstate__", None)
+            # all state is in init fields; no hook runs on construction or pickling
+            if (
+                all(f.init and not f.kw_only for f in fields)
+                and not hasattr(cls, "__post_init__")
+                and getattr(getstate, "__name__", "") == "_dataclass_getstate"
+                and cls.__reduce_ex__ is object.__reduce_ex__
+                and cls.__reduce__ is object.__reduce__
+            ):
+                names = tuple(f.name for f in fields)
+        _PLAIN[cls] = names
+    return _PLAIN[cls]
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> Any:
+        names = _plain_fields(type(obj))
+        if names is None:
+            return NotImplemented
+        return type(obj), tuple(getattr(obj, n) for n in names)
+
+
+def _dumps(value: object) -> bytes:
+    buf = io.BytesIO()
+    _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buf.getvalue()
 
 
 def _save(path: Path, value: object) -> None:
     try:
+        data = _dumps(value)
         path.parent.mkdir(parents=True, exist_ok=True)
         # write then rename: a reader never sees half an entry, even with parallel workers
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.stem, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.write(data)
         os.replace(tmp, path)
     except (OSError, pickle.PicklingError):
         try:

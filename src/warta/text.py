@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from . import lang as langdata
 from .records import Range, Span
@@ -22,7 +23,9 @@ _END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*")
 
 def fold(text: str) -> str:
     """Case- and whitespace-insensitive key, as the scorer compares text."""
-    return "".join(unicodedata.normalize("NFC", text).casefold().split())
+    if not text.isascii():  # NFC leaves ASCII as it is
+        text = unicodedata.normalize("NFC", text)
+    return "".join(text.casefold().split())
 
 
 def doc_id(text: str) -> str:
@@ -47,14 +50,30 @@ def span(text: str, start: int, end: int) -> Span:
 
 
 def sentences(text: str, language: str | None = None) -> tuple[Range, ...]:
-    """Sentence ranges of ``text`` (whitespace trimmed, none empty)."""
-    abbrevs = set(langdata.load(language or "", "sentences").get("abbreviations", ()))
+    """Sentence ranges of ``text`` (whitespace trimmed, none empty).
+
+    The last few results are kept: several stages split the same article text (the
+    sentence stage, then the NER finder), and the answer is an immutable tuple."""
+    return _sentences(text, language or "")
+
+
+@lru_cache(maxsize=32)
+def _abbreviations(language: str) -> frozenset[str]:
+    return frozenset(langdata.load(language, "sentences").get("abbreviations", ()))
+
+
+@lru_cache(maxsize=16)
+def _sentences(text: str, language: str) -> tuple[Range, ...]:
+    abbrevs = _abbreviations(language)
     out: list[Range] = []
     start = 0
     for m in _END_RE.finditer(text):
         if m.group()[0] == ".":
-            word = re.search(r"([\w.]+)$", text[start : m.start()])
-            prev = word.group(1).lower() if word else ""
+            # the run of word characters and dots just before the period (``[\w.]+$``)
+            end = i = m.start()
+            while i > start and (text[i - 1].isalnum() or text[i - 1] in "._"):
+                i -= 1
+            prev = text[i:end].lower()
             # "Jl." / "Dr." / initials like "J." do not end a sentence
             if prev in abbrevs or (len(prev) == 1 and prev.isalpha()):
                 continue

@@ -80,3 +80,65 @@ def test_stage_times_see_every_step_and_detached_costs_nothing() -> None:
     pipeline.on_stage = None
     pipeline(RawDocument("d", "y"))
     assert times.calls["upper"] == 3
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Town:
+    name: str
+    lat: float | None = None
+    tags: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Derived:
+    name: str
+    key: str = dataclasses.field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", self.name.lower())
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class _Keyed:
+    name: str
+
+
+def test_cached_entries_keep_frozen_records_and_leave_the_collector_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from warta import cache
+
+    monkeypatch.setenv("WARTA_CACHE_DIR", str(tmp_path))
+    town = _Town("Kota Contoh", -6.2, ("pantai",))
+    value = {
+        "by_key": {"kota contoh": [town, town]},
+        "other": [_Derived("Teluk"), _Keyed(name="X")],
+    }
+    assert cached("idx", 1, lambda: value) == value
+    loaded = cached("idx", 1, lambda: {})  # from the file
+    assert loaded == value and loaded is not value
+    assert loaded["by_key"]["kota contoh"][0] is loaded["by_key"]["kota contoh"][1]
+    assert loaded["other"][0].key == "teluk"
+    assert gc.isenabled()
+    # plain records are rebuilt by their constructor; one with hooks keeps dataclasses' way
+    assert cache._plain_fields(_Town) == ("name", "lat", "tags")
+    assert cache._plain_fields(_Derived) is None and cache._plain_fields(_Keyed) is None
+
+
+def test_old_entries_of_a_name_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from warta import cache
+
+    monkeypatch.setenv("WARTA_CACHE_DIR", str(tmp_path))
+    other = cached("idx-extra", 0, lambda: "kept")  # a longer name sharing the prefix
+    for version in range(cache.KEEP + 2):
+        assert cached("idx", version, lambda v=version: v) == version  # type: ignore[misc]
+        for n, entry in enumerate(sorted(tmp_path.glob("idx-*.pickle"))):
+            os.utime(entry, (n, n))  # all older than the next one written
+    stems = {p.stem for p in tmp_path.glob("*.pickle")}
+    assert len([s for s in stems if not s.startswith("idx-extra")]) == cache.KEEP
+    assert entry_key("idx", cache.KEEP + 1) in stems  # the newest stays
+    assert other == "kept" and cached("idx-extra", 0, lambda: "rebuilt") == "kept"

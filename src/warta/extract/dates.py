@@ -22,6 +22,7 @@ _DMY = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_WORD})\.?,?\s+(?P<y>\d{{4}})\b
 _MDY = re.compile(rf"\b(?P<m>{_WORD})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b")
 _NUM = re.compile(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4})\b")
 _TIME_RE = re.compile(rf"{_TIME}\s*{_ZONE}", re.I)
+_YEAR = re.compile(r"\d{4}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,8 @@ class Found:
 
 def find_date(line: str, lex: Lexicon) -> Found | None:
     """The first full date (day, month, year) in ``line``, with its time and zone if given."""
+    if not _YEAR.search(line):
+        return None  # every date shape below holds a four-digit year; most lines have none
     best: tuple[int, int, date] | None = None
     for rx in (_DMY, _MDY):
         for m in rx.finditer(line):

@@ -26,16 +26,30 @@ from __future__ import annotations
 import pickle
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from .. import lang as langdata
+from ..cache import cached
 
 _RUN = re.compile(r"[^\W\d_]+")
 _STICKY = set("@#/_\\")
 _COMMA = re.compile(r"(?<=[^\W\d_]{2}[,;])(?=[A-Z][a-z])")
 MIN_PART = 3  # a dictionary part shorter than this only splits off if listed as ``extra``
+
+
+@cache
+def _by_edge(
+    affixes: tuple[tuple[str, str], ...], end: bool
+) -> dict[str, tuple[tuple[str, str], ...]]:
+    """``affixes`` grouped by their last letter (``end``) or first; "" holds empty ones."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for a, r in affixes:
+        out.setdefault(a[-1:] if end else a[:1], []).append((a, r))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,25 +62,50 @@ class _Language:
 
     def _strip(self, forms: set[str], affixes: tuple[tuple[str, str], ...], end: bool) -> set[str]:
         """Forms with one affix more removed (suffixes if ``end``, else prefixes)."""
+        # only the affixes ending (starting) with the form's last (first) letter can match:
+        # a few of the twenty or thirty, on every unknown word of every article
+        index = _by_edge(affixes, end)
+        every = index.get("", ())  # an empty affix matches any form
         if end:
-            return {w[: -len(a)] + r for w in forms for a, r in affixes if w.endswith(a)}
-        return {r + w[len(a) :] for w in forms for a, r in affixes if w.startswith(a)}
+            return {
+                w[: -len(a)] + r
+                for w in forms
+                for a, r in (*index.get(w[-1:], ()), *every)
+                if w.endswith(a)
+            }
+        return {
+            r + w[len(a) :]
+            for w in forms
+            for a, r in (*index.get(w[:1], ()), *every)
+            if w.startswith(a)
+        }
+
+    def _new_forms(self, word: str) -> Iterator[set[str]]:
+        """The forms reached by stripping up to two suffixes, then up to two prefixes, a
+        step at a time: each yield holds the forms that step added."""
+        forms = {word}
+        for affixes, end in ((self.suffixes, True), (self.prefixes, False)):
+            new = self._strip(forms, affixes, end) - forms
+            yield new
+            forms |= new
+            # a second pass strips one more affix; only forms new in the first can give any
+            more = self._strip(new, affixes, end) - forms
+            yield more
+            forms |= more
+        if self.undouble:
+            yield {w[:-1] for w in forms if len(w) > 3 and w[-1] == w[-2]}
 
     def roots(self, word: str) -> set[str]:
         """``word`` and every form reached by stripping up to two suffixes and two prefixes."""
-        forms = {word}
-        for _ in range(2):
-            forms |= self._strip(forms, self.suffixes, True)
-        for _ in range(2):
-            forms |= self._strip(forms, self.prefixes, False)
-        if self.undouble:
-            forms |= {w[:-1] for w in forms if len(w) > 3 and w[-1] == w[-2]}
+        forms = {word}.union(*self._new_forms(word))
         return {w for w in forms if len(w) >= MIN_PART}
 
     def known(self, word: str) -> bool:
-        if word in self.words or word in self.extra:
+        words = self.words
+        if word in words or word in self.extra:
             return True
-        return any(r in self.words for r in self.roots(word))
+        # any root listed; stops at the first step that finds one
+        return any(len(w) >= MIN_PART and w in words for new in self._new_forms(word) for w in new)
 
     def compound(self, word: str) -> bool:
         """Two roots inside a confix ("ketidakpastian" = ke+tidak+pasti+an).
@@ -117,13 +156,24 @@ class Dictionary:
 def _read_words(spec: dict[str, object]) -> frozenset[str]:
     try:
         ref = resources.files(str(spec["package"])).joinpath(str(spec["resource"]))
-        if spec.get("format") == "pickle":
-            # a set of strings shipped inside an installed, pinned dependency
-            data = pickle.loads(ref.read_bytes())  # noqa: S301
-            return frozenset(str(w).lower() for w in data)
-        return frozenset(w.strip().lower() for w in ref.read_text("utf-8").split() if w.strip())
+        fmt = spec.get("format")
+        if not isinstance(ref, Path):  # not a plain file (a zip): read it every time
+            return _parse_words(ref.read_bytes(), fmt)
+        # folding a 200k-word list takes a fifth of a second of the first record; the
+        # folded set loads from warta's cache in a third of that (keyed by the file's stat)
+        st = ref.stat()
+        key = (str(ref), fmt, st.st_size, st.st_mtime_ns)
+        return cached("glue-words", key, lambda: _parse_words(ref.read_bytes(), fmt),
+                      sources=[__name__])  # fmt: skip
     except (ModuleNotFoundError, FileNotFoundError, KeyError, pickle.UnpicklingError):
         return frozenset()  # no list installed: only the article's own vocabulary splits
+
+
+def _parse_words(data: bytes, fmt: object) -> frozenset[str]:
+    if fmt == "pickle":
+        # a set of strings shipped inside an installed, pinned dependency
+        return frozenset(str(w).lower() for w in pickle.loads(data))  # noqa: S301
+    return frozenset(w.strip().lower() for w in data.decode("utf-8").split() if w.strip())
 
 
 @cache
@@ -196,6 +246,7 @@ class Splitter:
     ) -> None:
         self.words, self.vocab = words, vocab
         self.protected, self.prefixes = protected, prefixes  # outlet names, brand prefixes
+        self._gaps: dict[str, tuple[int, ...]] = {}  # an article repeats its words
 
     def _name(self, piece: str) -> bool:
         return len(piece) >= 2 and self.vocab.attested(piece)
@@ -280,6 +331,12 @@ class Splitter:
         """Offsets inside ``run`` where a space belongs."""
         if run.islower() and len(run) < 2 * MIN_PART + 1:
             return []  # the common case: a plain short word
+        hit = self._gaps.get(run)
+        if hit is None:
+            hit = self._gaps[run] = tuple(self._find_gaps(run))
+        return list(hit)
+
+    def _find_gaps(self, run: str) -> list[int]:
         if run in self.protected or any(run.startswith(p) for p in self.prefixes):
             return []
         pieces = self._pieces(run)
@@ -303,6 +360,9 @@ def repair(text: str, splitter: Splitter) -> tuple[str, list[int]]:
     """``text`` with the missing spaces put back, and where they went (offsets in ``text``)."""
     cuts: list[int] = []
     for m in _RUN.finditer(text):
+        run = m.group()
+        if len(run) < 2 * MIN_PART + 1 and run.islower():
+            continue  # most words: a plain short word has no gap (see Splitter.gaps)
         s, e = m.span()
         before = text[s - 1] if s else " "
         after = text[e] if e < len(text) else " "
@@ -311,7 +371,7 @@ def repair(text: str, splitter: Splitter) -> tuple[str, list[int]]:
             continue
         if after in _STICKY or after.isdigit() or (after == "." and nxt.isalnum()):
             continue
-        cuts += [s + g for g in splitter.gaps(m.group())]
+        cuts += [s + g for g in splitter.gaps(run)]
     # "Terkini,Persija": a comma glued between a word and a capitalised word
     cuts += [m.end() for m in _COMMA.finditer(text)]
     cuts.sort()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from html import unescape
 from typing import Any
@@ -71,27 +72,88 @@ def _meta_tags(html: str) -> dict[str, str]:
     return out
 
 
-def parse(html: str) -> HtmlParts:
-    import trafilatura
+@dataclass(frozen=True, slots=True)
+class _Extracted:
+    """What :func:`parse` reads of trafilatura's JSON output (``extract(...,
+    output_format="json", with_metadata=True)``)."""
 
-    raw = trafilatura.extract(
-        html,
-        output_format="json",
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,  # tables carry content on many pages (scores, figures)
-        favor_precision=False,
+    text: str | None = None
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    source: str | None = None  # the page's URL
+
+
+def _trafilatura(html: str, need_author: bool = True) -> _Extracted:
+    """trafilatura's main text and the metadata warta uses, as its JSON output gives them.
+
+    Its ``extract`` also finds categories, tags, licence and site name, fingerprints the
+    text and writes JSON (a fifth of its time, unused here), and looks for an author in the
+    page body even when JSON-LD names one (``need_author=False`` skips that). The same
+    steps are run here, in its order, on the same tree, with the same options.
+    """
+    from htmldate import find_date
+    from trafilatura import bare_extraction
+    from trafilatura.metadata import (
+        examine_meta,
+        extract_author,
+        extract_meta_json,
+        extract_title,
+        extract_url,
     )
-    data: dict[str, Any] = json.loads(raw) if raw else {}
-    text = data.get("text") or ""
+    from trafilatura.settings import Extractor
+    from trafilatura.utils import load_html
+    from trafilatura.xml import xmltotxt
+
+    # extract(html, output_format="json", with_metadata=True, include_comments=False,
+    # include_tables=True, favor_precision=False): the options it builds; metadata below
+    # (tables carry content on many pages: scores, figures)
+    opts = Extractor(output_format="json", comments=False, tables=True, precision=False)
+    tree = load_html(html, opts.max_file_size)
+    if tree is None:
+        return _Extracted()
+    try:  # trafilatura.metadata.extract_metadata, less the fields warta does not read
+        meta = examine_meta(tree)
+        if meta.author and " " not in meta.author:
+            meta.author = None
+        try:
+            meta = extract_meta_json(tree, meta)
+        except Exception:  # noqa: BLE001 - as trafilatura: bugs in its JSON-LD reader
+            pass
+        if not meta.title:
+            meta.title = extract_title(tree)
+        if need_author and not meta.author:
+            meta.author = extract_author(tree)
+        if not meta.url:
+            meta.url = extract_url(tree, opts.url)
+        meta.date = find_date(tree, **{**opts.date_params, "url": meta.url})
+        meta.clean_and_trim()
+    except (TypeError, ValueError):  # bare_extraction's own catch: the page gives nothing
+        return _Extracted()
+    # the body from the same options without metadata (which only feeds link rewriting, off
+    # here); trafilatura prunes the tree it is given, so it gets a copy (it makes one)
+    doc = bare_extraction(tree, options=opts)
+    if doc is None:
+        return _Extracted()  # extract() returns nothing at all then, metadata included
+    text = xmltotxt(doc.body, include_formatting=False)  # type: ignore[union-attr]
+
+    def nfc(value: str | None) -> str | None:  # extract() normalises its whole output
+        return unicodedata.normalize("NFC", value) if value else value
+
+    return _Extracted(nfc(text), nfc(meta.title), nfc(meta.date), nfc(meta.author), nfc(meta.url))
+
+
+def parse(html: str) -> HtmlParts:
     news = [
         i for i in _ld_items(html) if "Article" in str(i.get("@type", "")) or "datePublished" in i
     ]
     ld = news[0] if news else {}
     og = _meta_tags(html)
+    data = _trafilatura(html, need_author=not _names(ld.get("author")))
+    text = data.text or ""
     # JSON-LD's headline is the article's own; trafilatura's title has the site name cut off,
     # which og:title often keeps ("... - mobilsicher.de")
-    title = _text(ld.get("headline")) or data.get("title") or og.get("og:title")
+    title = _text(ld.get("headline")) or data.title or og.get("og:title")
     structured = [
         _text(ld.get("datePublished")),
         og.get("article:published_time"),
@@ -99,15 +161,16 @@ def parse(html: str) -> HtmlParts:
         og.get("pubdate"),
     ]
     # trafilatura's date is htmldate's reading (original_date=True) of the whole page
-    published = choose_published(structured, data.get("date"), page_offset(html))
+    published = choose_published(structured, data.date, lambda: page_offset(html))
     if published is None:  # prose dates ("Di., 25.01.2022") go to the date-line reader
         published = next((d for d in structured if d), None)
-    authors = _names(ld.get("author")) or ([data["author"]] if data.get("author") else [])
+    authors = _names(ld.get("author")) or ([data.author] if data.author else [])
     if len(authors) == 1 and ";" in authors[0]:
         authors = [a.strip() for a in authors[0].split(";")]
     named = _names(ld.get("publisher"))
-    publisher = named[0] if named else og.get("og:site_name") or data.get("sitename")
-    url = og.get("og:url") or data.get("source") or None
+    # (trafilatura's JSON names the site "source-hostname": no "sitename" was ever read)
+    publisher = named[0] if named else og.get("og:site_name")
+    url = og.get("og:url") or data.source or None
     return HtmlParts(text, title, published, tuple(authors), publisher, url)
 
 

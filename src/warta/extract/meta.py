@@ -56,16 +56,29 @@ def outlet_by_domain(url_or_domain: str | None, lex: Lexicon) -> Outlet | None:
     return None
 
 
+@cache
+def _name_rx(alias: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.]){re.escape(alias)}(?![\w])")
+
+
+@cache
+def _brand_rx(prefix: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w]){re.escape(prefix)}[A-Z]\w*$")
+
+
 def outlet_by_name(text: str, lex: Lexicon) -> Outlet | None:
     """An outlet named in ``text`` (alias or domain, whole word) or a brand prefix."""
     low = text.lower()
     best: tuple[int, Outlet] | None = None
     for o in lex.outlets:
         for alias in (*o.aliases, o.domain):
-            if re.search(rf"(?<![\w.]){re.escape(alias.lower())}(?![\w])", low):
+            folded = alias.lower()
+            # a plain substring test first: most aliases are absent
+            if folded in low and _name_rx(folded).search(low):
                 if best is None or len(alias) > best[0]:
                     best = (len(alias), o)
-        if o.brand_prefix and re.search(rf"(?<![\w]){re.escape(o.brand_prefix)}[A-Z]\w*$", text):
+        prefix = o.brand_prefix
+        if prefix and prefix in text and _brand_rx(prefix).search(text):
             return o
     return best[1] if best else None
 
@@ -79,7 +92,7 @@ def authors_from_line(text: str, lex: Lexicon) -> tuple[list[str], Outlet | None
     if m:
         outlet, line = outlet_by_name(m.group("brand"), lex), m.group("names")
     for cue in lex.author_cues:
-        m = re.match(rf"^{re.escape(cue)}\b\s*:?\s*", line, re.I)
+        m = _cue_rx(cue).match(line)
         if m:
             line = line[m.end() :]
             break
@@ -90,13 +103,22 @@ def authors_from_line(text: str, lex: Lexicon) -> tuple[list[str], Outlet | None
         if outlet_by_name(part, lex) is not None:
             outlet = outlet or outlet_by_name(part, lex)
             continue
-        for name in re.split(
-            rf"\s+(?:{'|'.join(map(re.escape, lex.name_joiners)) or '$^'})\s+", part
-        ):
+        for name in _joiners_rx(lex.name_joiners).split(part):
             name = name.strip(" .")
             if name and not any(w.lower() in lex.not_name for w in name.split()):
                 names.append(name)
     return names, outlet
+
+
+@cache
+def _cue_rx(cue: str) -> re.Pattern[str]:
+    return re.compile(rf"^{re.escape(cue)}\b\s*:?\s*", re.I)
+
+
+@cache
+def _joiners_rx(joiners: frozenset[str]) -> re.Pattern[str]:
+    # the alternation in the set's own order, as the pattern was always built
+    return re.compile(rf"\s+(?:{'|'.join(map(re.escape, joiners)) or '$^'})\s+")
 
 
 def _alias_at(s: str, lex: Lexicon) -> tuple[str, Outlet] | None:
@@ -133,7 +155,7 @@ def _looks_outlet(name: str, lex: Lexicon) -> bool:
 def _names_after(s: str, strong: bool, lex: Lexicon) -> list[str]:
     """Outlet names at the start of ``s`` ("TasnimdanISNAyang ..." -> Tasnim, ISNA)."""
     found: list[str] = []
-    joiners = "|".join(map(re.escape, sorted(lex.source_joiners, key=len, reverse=True))) or "$^"
+    joined = _source_joiner_rx(lex.source_joiners)
     while s[:1].isupper():
         hit = _alias_at(s, lex)
         if hit:
@@ -149,11 +171,17 @@ def _names_after(s: str, strong: bool, lex: Lexicon) -> list[str]:
             if strong and _looks_outlet(name, lex):
                 found.append(name)
             s = s[len(name) :]
-        j = re.match(rf"\s*(?:{joiners})\s*(?=[A-Z])|\s*,\s*(?=[A-Z])", s)
+        j = joined.match(s)
         if not j:
             break
         s = s[j.end() :]
     return found
+
+
+@cache
+def _source_joiner_rx(joiners: frozenset[str]) -> re.Pattern[str]:
+    alts = "|".join(map(re.escape, sorted(joiners, key=len, reverse=True))) or "$^"
+    return re.compile(rf"\s*(?:{alts})\s*(?=[A-Z])|\s*,\s*(?=[A-Z])")
 
 
 def _unglue(name: str, lex: Lexicon) -> str:
@@ -176,16 +204,19 @@ def _alias_rx(alias: str) -> re.Pattern[str]:
     return re.compile(rf"(?:(?<![\w.])|(?<=[a-z])){re.escape(alias)}(?![\w])")
 
 
+@cache
+def _cue_list_rx(cues: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(c) for c in cues)
+    return re.compile(rf"(?i:(?<![\w])(?:{alts}))(?:\s*(?i:dari|from)\b)?\s*(?=[A-Z])")
+
+
 def cited_sources(text: str, lex: Lexicon, publisher: Outlet | None) -> list[str]:
     """Outlets the text says it draws on: after a cue, or known outlets named outright."""
     hits: list[tuple[int, str]] = []
     for cues, strong in ((lex.strong_cues, True), (lex.weak_cues, False)):
         if not cues:
             continue
-        alts = "|".join(re.escape(c) for c in cues)
-        for m in re.finditer(
-            rf"(?i:(?<![\w])(?:{alts}))(?:\s*(?i:dari|from)\b)?\s*(?=[A-Z])", text
-        ):
+        for m in _cue_list_rx(cues).finditer(text):
             for name in _names_after(text[m.end() :], strong, lex):
                 hits.append((m.end(), name))
     for o in lex.outlets:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -116,13 +117,16 @@ def _shift_explains(stamp: Stamp, reading: date) -> bool:
 
 
 def choose_published(
-    structured: list[str | None], reading: str | None, offset: timezone | None = None
+    structured: list[str | None],
+    reading: str | None,
+    offset: timezone | None | Callable[[], timezone | None] = None,
 ) -> str | None:
     """The page's publication time as ISO 8601 (see the module docstring for the rules).
 
     ``structured``: markup values, most trusted first (JSON-LD ``datePublished``,
     ``article:published_time``, ...); ``reading``: htmldate's day (YYYY-MM-DD) or None;
-    ``offset``: :func:`page_offset` of the page.
+    ``offset``: :func:`page_offset` of the page, or a function giving it (called only
+    when rule 2 needs it: scanning a whole page costs milliseconds).
     """
     stamp = next((s for s in map(parse_stamp, structured) if s is not None), None)
     read = parse_stamp(reading)
@@ -131,8 +135,11 @@ def choose_published(
         return read_day.isoformat() if read_day else None
     if not stamp.utc_or_naive:
         return stamp.iso()  # the page's own local time
-    if stamp.moment.tzinfo is not None and offset is not None and stamp.has_time:
-        return stamp.moment.astimezone(offset).isoformat(timespec="seconds")
+    if stamp.moment.tzinfo is not None and stamp.has_time:
+        if callable(offset):
+            offset = offset()
+        if offset is not None:
+            return stamp.moment.astimezone(offset).isoformat(timespec="seconds")
     if read_day is None or read_day == stamp.day:
         return stamp.iso()
     if _shift_explains(stamp, read_day) or abs((read_day - stamp.day).days) > 1:
