@@ -1,6 +1,7 @@
 """Score entities and places on a gold directory, as scoring.md defines.
 
 Usage: .venv/bin/python benchmarks/entities_gold.py ../shared/gold/dev [-v]
+-v lists every miss and false positive; the summary counts them by entity type.
 Each input is cleaned (warta.extract.make_cleaner), split into sentences, and run through
 the entity and place stages. Reads the gold only to measure; nothing from it is kept.
 """
@@ -43,6 +44,10 @@ def _place_ok(p: Place, g: dict) -> bool:
     )
 
 
+def _kind(t: object) -> str:
+    return "/".join(t) if isinstance(t, list) else str(t)
+
+
 def _match(
     preds: list, golds: list[dict], ok, c: Counter, key: str, verbose: bool, doc: str
 ) -> None:  # type: ignore[no-untyped-def]
@@ -54,6 +59,7 @@ def _match(
         hit = next((i for i, p in enumerate(preds) if i not in used and ok(p, g)), None)
         if hit is None:
             c[key + "_fn"] += 1
+            c[f"{key}_fn:{_kind(g.get('type', 'place'))}"] += 1
             if verbose:
                 print(f"  FN {key} {doc[:30]}: {g.get('type', '')} {g.get('names', [])[:2]}")
         else:
@@ -63,10 +69,10 @@ def _match(
         if i in used or any(ok(p, g) for g in opt):
             continue
         c[key + "_fp"] += 1
+        c[f"{key}_fp:{getattr(p, 'type', 'place')}"] += 1
         if verbose:
-            print(
-                f"  FP {key} {doc[:30]}: {getattr(p, 'type', 'place')} {p.name} {getattr(p, 'geonameid', '')}"
-            )
+            kind, gid = getattr(p, "type", "place"), getattr(p, "geonameid", "")
+            print(f"  FP {key} {doc[:30]}: {kind} {p.name} {gid}")
 
 
 def main(gold_dir: str, verbose: bool) -> None:
@@ -112,6 +118,12 @@ def main(gold_dir: str, verbose: bool) -> None:
         r = tp / (tp + fn) if tp + fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         print(f"{key:<10} {tp:>4} {fp:>4} {fn:>4} {p:>6.3f} {r:>6.3f} {f:>6.3f}")
+    # where the errors are, by type: misses by gold type, false positives by predicted type
+    for kind in ("fn", "fp"):
+        by = sorted(
+            (k.split(":", 1)[1], v) for k, v in c.items() if k.startswith(f"entities_{kind}:")
+        )
+        print(f"entities {kind} by type: " + (", ".join(f"{t} {v}" for t, v in by) or "none"))
 
 
 if __name__ == "__main__":

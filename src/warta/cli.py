@@ -361,13 +361,20 @@ def train_ner(
         Path, typer.Option("--out", help="Where to write the model file.")
     ] = Path("ner-id.crfsuite"),
     lang: Annotated[str, typer.Option("--lang", help="Language of the data (ISO 639-1).")] = "id",
+    lowercase_copies: Annotated[
+        bool,
+        typer.Option(
+            "--lowercase-copies/--no-lowercase-copies",
+            help="Also train on each sentence lower-cased, for text written without capitals.",
+        ),
+    ] = True,
     config: Config = None,
 ) -> None:
     """Train the statistical NER model (a CRF) from CoNLL/BIO files."""
     from .ner.training import fit
 
     _check_paths([p for p in (train_file, dev) if p is not None])
-    report = fit(train_file, out, lang, _settings(config), dev)
+    report = fit(train_file, out, lang, _settings(config), dev, lowercase_copies)
     typer.echo(f"{report.path}: {report.sentences} sentences, {report.size_bytes / 1e6:.1f} MB")
     for kind, s in (report.dev or {}).items():
         typer.echo(f"{kind}\tP {s.precision:.3f}\tR {s.recall:.3f}\tF1 {s.f1:.3f}")

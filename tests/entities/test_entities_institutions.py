@@ -15,7 +15,7 @@ from warta.entities.institutions import find_institutions
         ("Kedutaan Besar Rusia di Jakarta", "id", "Kedutaan Besar Rusia", "RUS", "GOV"),
         ("menurut Badan mata-mata Korea Selatan", "id", "Badan mata-mata Korea Selatan",
          "KOR", "SPY"),
-        ("the Iraqi Security Forces advanced", "en", "Iraqi Security Forces", "IRQ", "MIL"),
+        ("the Iraqi Armed Forces advanced", "en", "Iraqi Armed Forces", "IRQ", "MIL"),
         ("Russia’s Defense Ministry said", "en", "Russia’s Defense Ministry", "RUS", "MIL"),
         ("the Armed Forces of Ukraine said", "en", "Armed Forces of Ukraine", "UKR", "MIL"),
     ],

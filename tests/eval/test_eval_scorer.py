@@ -25,7 +25,7 @@ from warta.records import (
 TEXT = (
     "JAKARTA - Tentara Negara Alfa menembaki desa Beta pada Senin, "
     "kata juru bicara Budi Santoso.\n\n"
-    "Sedikitnya 12 warga tewas dalam serangan Israel yang terjadi semalam.\n\n"
+    "Sedikitnya 12 warga tewas dalam serangan Israel yang berlangsung semalam.\n\n"
     "Menteri Luar Negeri Gamma mengutuk serangan itu."
 )
 
@@ -75,7 +75,7 @@ def test_event_evidence_given_glued_still_overlaps_repaired_body():
                 "actor": {"code": [None]},
                 "recipient": {"code": [None]},
                 "status": ["occurred"],
-                "evidence": ["dalam seranganIsraelyang terjadi"],
+                "evidence": ["dalam seranganIsraelyang berlangsung"],
             }
         ]
     }

@@ -13,12 +13,12 @@ def _d(text: str, lang: str, pub: str) -> list[tuple[str, str, str, str | None]]
 
 
 def test_indonesian_weekday_with_explicit_date() -> None:
-    assert _d("Menlu bertemu di Moskow, Selasa (17/6/2025).", "id", PUB_ID) == [
-        ("Selasa (17/6/2025)", "2025-06-17", "2025-06-17", "day")
+    assert _d("Menlu bertemu di Tokyo, Selasa (3/6/2025).", "id", PUB_ID) == [
+        ("Selasa (3/6/2025)", "2025-06-03", "2025-06-03", "day")
     ]
-    assert _d("Serangan pada Jumat (13/6) lalu.", "id", PUB_ID)[0][1:3] == (
-        "2025-06-13",
-        "2025-06-13",
+    assert _d("Serangan pada Jumat (6/6) lalu.", "id", PUB_ID)[0][1:3] == (
+        "2025-06-06",
+        "2025-06-06",
     )
 
 
@@ -64,3 +64,11 @@ def test_bare_weekday_looks_ahead_when_the_clause_speaks_of_the_future() -> None
     assert ahead[1].window.start == past[1].window.start == "2025-06-16"
     en = "The government said it would meet students on Thursday."
     assert find_dates(en, 0, len(en), "en", PUB_ID, ahead=True)[0].window.start == "2025-06-19"
+
+
+def test_placeholder_publication_days_are_no_reference() -> None:
+    from warta.events.dates import default_window, publication_day
+
+    assert publication_day("0001-01-01T00:00:00Z") is None
+    assert default_window("9999-12-31T23:59:59+14:00", "planned") is None
+    assert default_window("2025-06-18T10:00:00+07:00", "occurred") is not None

@@ -5,7 +5,7 @@ from helpers_events import make_record, run
 from warta.events import EventStage
 
 ID_TEXT = (
-    "JAKARTA - Militer Israel menyerang kamp pengungsi di Gaza pada Selasa (17/6/2025), "
+    "JAKARTA - Militer Israel menyerang kamp pengungsi di Gaza pada Selasa (3/6/2025), "
     "menewaskan sedikitnya 20 orang.\n\n"
     "Pemerintah Indonesia mengecam serangan Israel terhadap warga sipil Palestina.\n\n"
     "Iran mengancam akan menyerang pangkalan Amerika Serikat.\n\n"
@@ -40,8 +40,8 @@ def test_indonesian_events() -> None:
     assault = ev["ASSAULT"]
     assert assault.actor is not None and assault.actor.code == "ISR"
     assert assault.date is not None and (assault.date.start, assault.date.end) == (
-        "2025-06-17",
-        "2025-06-17",
+        "2025-06-03",
+        "2025-06-03",
     )
     assert assault.place == "p1"
     assert assault.status == "occurred"
@@ -74,7 +74,7 @@ def test_passive_actor_after_oleh_and_status_words() -> None:
 def test_english_events_and_merging() -> None:
     text = (
         "Russian forces attacked Kharkiv overnight, officials said. "
-        "The attack damaged 13 apartment buildings.\n\n"
+        "The attack damaged 11 apartment buildings.\n\n"
         "Ukraine condemned Russia and urged its allies to send air defenses."
     )
     ents = [
@@ -91,7 +91,7 @@ def test_english_events_and_merging() -> None:
     assert len(assaults[0].evidence) == 2
     assert assaults[0].actor is not None and assaults[0].actor.code == "RUS"
     assert assaults[0].date is not None and assaults[0].date.end == "2024-09-23"
-    assert [rec.quantities[0].value, rec.quantities[0].unit] == [13, "apartment building"]
+    assert [rec.quantities[0].value, rec.quantities[0].unit] == [11, "apartment building"]
     assert rec.quantities[0].id in assaults[0].quantities
     accuse = next(e for e in rec.events if e.type == "ACCUSE")
     assert accuse.actor is not None and accuse.actor.code == "UKR"

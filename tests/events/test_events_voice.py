@@ -9,7 +9,7 @@ from warta.records import Article, Image, Participant, Record
 
 QUOTE = (
     'Menlu Hartono mengatakan, "Kami senang dengan hasil pertemuan ini. '
-    'Kami menyambut baik bergabungnya Brasil sebagai anggota forum."\n'
+    'Kami menyambut baik masuknya Brasil sebagai anggota forum."\n'
     '"Kerja sama kita akan terus tumbuh di masa depan."\n'
     "Cuaca di ibu kota cerah sepanjang hari itu dan jalanan ramai."
 )
@@ -36,7 +36,7 @@ def test_first_person_event_takes_the_speaker_as_actor() -> None:
 
 RELEASE = (
     "The Republic of Freedonia strongly condemns the attack on the refugee camp in Ruritania.\n\n"
-    "We urge the Government of Ruritania to protect the camp residents without delay.\n\n"
+    "We urge the authorities of Ruritania to protect the camp residents without delay.\n\n"
     "The weather in the region has been mild this week, officials noted."
 )
 RELEASE_ENTS = [
@@ -66,13 +66,13 @@ def test_colon_introduces_the_statement() -> None:
 
 
 def test_reference_date_falls_back_to_a_caption() -> None:
-    caption = "Rescuers at a damaged house in Kharkiv, Ukraine, early Sept. 23, 2024."
+    caption = "Volunteers clear rubble in Ostburg, Freedonia, early Oct. 4, 2023."
     rec = Record(
         doc_id="t",
         article=Article(text="Officials said Monday that drones hit the city.", language="en",
                         images=(Image(caption=caption),)),
     )  # fmt: skip
-    assert reference_date(rec, "en") == "2024-09-23"
+    assert reference_date(rec, "en") == "2023-10-04"
     dated = Record(doc_id="t", article=Article(text="x", published="2025-01-02T00:00:00+07:00"))
     assert reference_date(dated, "en") == "2025-01-02T00:00:00+07:00"
     assert reference_date(Record(doc_id="t", article=Article(text="no date")), "en") is None

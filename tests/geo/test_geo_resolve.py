@@ -29,10 +29,16 @@ def test_demonym_and_world_region(stage: PlaceStage) -> None:
 
 
 def test_dropped_words_find_the_base_place(stage: PlaceStage) -> None:
+    e = resolve(stage, "Banjir di Semarang Timur meluas.", "Semarang Timur", "id")
+    assert e.country == "IDN" and e.name == "Semarang"
+
+
+def test_admin2_named_without_its_designator(stage: PlaceStage) -> None:
+    # GeoNames: "Kota Administrasi Jakarta Timur"; the news: "Jakarta Timur"
     e = resolve(stage, "Banjir di Jakarta Timur meluas.", "Jakarta Timur", "id")
-    assert e.country == "IDN" and e.name == "Jakarta"
+    assert e.feature == "ADM2" and e.country == "IDN" and e.lat is not None
 
 
 def test_region_cue_does_not_cross_a_sentence(stage: PlaceStage) -> None:
-    e = resolve(stage, "Serangan di wilayah Iran. Teheran membalas.", "Teheran", "id", {"IRN"})
+    e = resolve(stage, "Protes meluas di wilayah Iran. Teheran menutup jalan.", "Teheran", "id", {"IRN"})
     assert e.feature == "PPLC"

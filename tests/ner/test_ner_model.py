@@ -88,3 +88,44 @@ def test_model_adds_what_rules_miss_and_keeps_rule_hits(gaz) -> None:  # type: i
     assert names["PBB"].code == "UN"  # the lexicon's reading, with its code
     assert names["Suparman Wijaya"].type == "PERSON"
     assert not ModelMentionFinder(rules, gaz).model("en")  # no English model: rules only
+
+
+def test_lowercase_text_has_features_of_its_own() -> None:
+    from warta.ner.features import is_uncased, sentence_features
+
+    cased = sentence_features(["Joko", "tiba", "di", "Bandung"], "id", None)
+    lower = sentence_features(["joko", "tiba", "di", "bandung"], "id", None)
+    assert is_uncased(["joko", "tiba"]) and not is_uncased(["Joko", "tiba"])
+    assert "bias" in cased[0] and "cap" in cased[0]
+    assert all(f.startswith("u") for f in lower[0])  # nothing shared with cased text
+    assert "uw=joko" in lower[0]
+
+
+def test_lowercase_copies_teach_lowercase_text(tmp_path: Path) -> None:
+    f = tmp_path / "t.txt"
+    f.write_text(TRAIN * 5, "utf-8")
+    sents = read_conll(f)
+    plain = load_model(train(sents, tmp_path / "a.crfsuite", "id", None, lowercase_copies=False),
+                       "id", None)  # fmt: skip
+    both = load_model(train(sents, tmp_path / "b.crfsuite", "id", None), "id", None)
+    text = "presiden joko widodo tiba di bandung ."
+    assert ("joko widodo", "PER") not in {(s.text, s.type) for s in plain.find(text)}
+    assert ("joko widodo", "PER") in {(s.text, s.type) for s in both.find(text)}
+    # and the cased reading is unchanged
+    assert ("Joko Widodo", "PER") in {(s.text, s.type) for s in both.find(text.title())}
+
+
+def test_packaged_model_reads_lowercase_text(gaz) -> None:  # type: ignore[no-untyped-def]
+    model = load_model(packaged_model_path("id"), "id", gaz)  # type: ignore[arg-type]
+    text = "menteri luar negeri retno marsudi bertemu pejabat pbb di jakarta ."
+    found = {(s.text, s.type) for s in model.find(text)}
+    assert ("retno marsudi", "PER") in found and ("jakarta", "LOC") in found
+
+
+def test_model_ends_a_rule_body_name_where_it_sees_a_person(gaz) -> None:  # type: ignore[no-untyped-def]
+    both = ModelMentionFinder(RuleMentionFinder(gaz), gaz)
+    text = "Hal itu disampaikan juru bicara Dewan Ekonomi Nasional Suparman Wijaya kemarin."
+    names = {m.text: m for m in both(text, "id")}
+    assert names["Dewan Ekonomi Nasional"].type == "ORG"
+    assert names["Suparman Wijaya"].type == "PERSON"
+    assert names["Suparman Wijaya"].role == "Spokesperson of Dewan Ekonomi Nasional"

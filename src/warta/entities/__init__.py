@@ -18,6 +18,7 @@ from .link import link
 from .mentions import Mention, MentionFinder, RuleMentionFinder
 from .ner_finder import ModelMentionFinder
 from .sectors import country_of, sector_of
+from .sources import with_cited_sources
 
 __all__ = [
     "EntityStage",
@@ -52,4 +53,5 @@ class EntityStage:
         lang = art.language or self.settings.default_language
         mentions = self.finder(art.text, lang)
         day = art.published[:10] if art.published else None
-        return replace(record, entities=link(mentions, day))
+        entities = with_cited_sources(link(mentions, day), art.text, art.cited_sources, lang)
+        return replace(record, entities=entities)

@@ -49,7 +49,7 @@ def _org(head: Head, state: StateName) -> Org:
     known = institution_orgs().get((state.code, head.en))
     if known is not None:
         return known
-    country = canonical_name(state.code) or state.code
+    country = state.territory or canonical_name(state.code) or state.code
     return Org(f"{head.en} of {country}", "ORG", state.code, head.sector)
 
 
@@ -90,7 +90,7 @@ def find_institutions(
             continue
         if not g.state_first:
             continue
-        # state first: "Russia's Defense Ministry", "the Iraqi Security Forces"
+        # state first: "Russia's Defense Ministry", "the Chilean Armed Forces"
         before = list(state_table(lang).find(text, max(start, hit.start - 40), hit.start))
         if before and not text[before[-1].end : hit.start].strip():
             s = before[-1]

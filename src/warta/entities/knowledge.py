@@ -119,6 +119,26 @@ def _place_aliases(lang: str) -> dict[str, str]:
     return dict(langdata.load(lang, "places").get("aliases", {}))
 
 
+@cache
+def place_alias_table(lang: str) -> PhraseTable[str]:
+    """The language's own names of places and regions, found in text ("Timur Tengah")."""
+    return PhraseTable(_place_aliases(lang).items())
+
+
 def place_alias(name: str, lang: str) -> str:
     """The gazetteer's name for a local place name ("Timur Tengah" -> "Middle East")."""
     return _place_aliases(lang).get(name, name)
+
+
+@cache
+def calendar_words(lang: str) -> frozenset[str]:
+    """Day and month names and their abbreviations ("Nov", "Selasa"), lower-cased from
+    ``lang/<code>/dates.toml``: capitalised, yet never a name on their own."""
+    data = langdata.load(lang, "dates")
+    return frozenset(w.lower() for key in ("weekdays", "months") for w in data.get(key, {}))
+
+
+@cache
+def groups(lang: str) -> frozenset[str]:
+    """Peoples, faiths and languages (``groups`` in ``countries.toml``), lower-cased."""
+    return frozenset(w.lower() for w in langdata.load(lang, "countries").get("groups", ()))

@@ -9,12 +9,15 @@ the text gives none.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..records import Entity, Span
 from ..text import fold
 from .knowledge import holder_for, holders
 from .mentions import Mention
+
+_WORD_RE = re.compile(r"[\w’'-]+")
 
 
 @dataclass
@@ -102,7 +105,9 @@ def _person_for(name: str, people: list[_Cluster]) -> _Cluster | None:
     for p in reversed(people):
         if full and p.name == full:
             return p
-        pw = [fold(w) for w in p.name.split()]
+        # the words of every name it was written with ("Bartholomeus (Bart) Wirawan")
+        written = [p.name, *(m.text for m in p.mentions if m.kind == "name")]
+        pw = [fold(w) for n in written for w in _WORD_RE.findall(n)]
         nw = [fold(w) for w in name.split()]
         if nw and all(w in pw for w in nw) or words == fold(p.name):
             return p

@@ -8,9 +8,12 @@ model can replace or complement it by implementing the same protocol.
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Protocol
 
 from ..geo.gazetteer import Gazetteer
@@ -18,19 +21,40 @@ from .institutions import find_institutions
 from .knowledge import (
     Org,
     Title,
+    calendar_words,
+    groups,
     holders,
     name_words,
     org_table,
     place_alias,
+    place_alias_table,
     place_words,
     pronouns,
     title_table,
 )
+from .named import find_named
+from .placecues import place_in_state, region_of_city
 from .states import StateName, canonical_name, state_table
 
 # A capitalised word: "Rutte", "al-Assad", "O'Brien", "NATO", "Zelenskyy"
 _CAP_RE = re.compile(r"[A-Z\u00C0-\u00DE][\w’'-]*(?:\.(?=\s[A-Z]))?")
 _WORD_RE = re.compile(r"[\w’'-]+")
+# A nickname in brackets inside a name: "Bartholomeus (Bart) Wirawan"
+_NICKNAME_RE = re.compile(r"\s+\(([A-Z][a-z][\w'-]*)\)(?=\s+[A-Z])")
+_SPACE_RE = re.compile(r"\s*")
+_OF_RE = re.compile(r"\s+(?:of\s+(?:the\s+)?)?")
+# An acronym word ("BI", "DPR"): a body's short name, not a person's
+_ACRONYM_RE = re.compile(r"[A-Z]{2,}(?=\s)")
+_BRACKETS_RE = re.compile(r"\([^)]*\)")
+_ANY_WORD_RE = re.compile(r"\w+")
+_LAST_WORD_RE = re.compile(r"(\w+)\W*$")
+# A social-media handle standing for a person after a title: "Presiden @prabowo"
+_HANDLE_RE = re.compile(r"\s*@(\w{3,})")
+
+
+def plain_name(written: str) -> str:
+    """A name without the nickname in brackets it was written with."""
+    return " ".join(_BRACKETS_RE.sub(" ", written).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,19 +85,31 @@ class MentionFinder(Protocol):
 def stopwords(lang: str) -> frozenset[str]:
     """The language's function words (justext's stoplists, shipped with trafilatura's
     dependency): a capitalised "Selama" or "Law" at a sentence start is not a place."""
-    import justext
-
     names = {"id": "Indonesian", "en": "English", "ms": "Malay"}
-    try:
-        return frozenset(justext.get_stoplist(names.get(lang, "English")))
-    except (ValueError, KeyError):
+    # read as justext.get_stoplist reads it, without importing justext (which pulls in
+    # lxml.html and ssl: a tenth of a second at start-up for a list of words)
+    spec = importlib.util.find_spec("justext")
+    folders = spec.submodule_search_locations if spec is not None else None
+    if not folders:
         return frozenset()
+    path = Path(next(iter(folders)), "stoplists", f"{names.get(lang, 'English')}.txt")
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return frozenset()
+    return frozenset(w.decode("utf8").lower() for w in data.splitlines())
 
 
 def _code_name(value: Org | StateName) -> tuple[str | None, str | None]:
     if isinstance(value, StateName):
         return value.code, canonical_name(value.code)
     return value.code, value.name
+
+
+def _particle_name(word: str, particles: frozenset[str]) -> bool:
+    """ "al-Kubra", "el-Sisi": a particle joined to a capitalised name part."""
+    head, _, rest = word.partition("-")
+    return head.lower() in particles and rest[:1].isupper()
 
 
 def _capitalised(text: str, start: int) -> bool:
@@ -86,7 +122,11 @@ class RuleMentionFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
 
-    def __call__(self, text: str, lang: str) -> list[Mention]:
+    def __call__(
+        self, text: str, lang: str, people: Sequence[tuple[int, int]] = ()
+    ) -> list[Mention]:
+        """Mentions in ``text``; ``people``: spans a statistical model reads as persons'
+        names, which end a body's name found by its head word."""
         taken = bytearray(len(text))  # 1 where a mention already covers the character
         out: list[Mention] = []
 
@@ -110,31 +150,55 @@ class RuleMentionFinder:
                 o = hit.value
                 add(Mention(hit.start, hit.end, hit.text, "ORG", o.name, code=o.code,
                             sector=o.sector))  # fmt: skip
-        states = [h for h in state_table(lang).find(text) if _capitalised(text, h.start)]
-        for hit in states:
-            if free(hit.start, hit.end) and hit.value.kind != "metonym":
-                code = hit.value.code
-                add(
-                    Mention(
-                        hit.start, hit.end, hit.text, "GPE", canonical_name(code) or code, code=code
-                    )
-                )
-        self._people(text, lang, add, free)
-        self._names(text, lang, add, free, out)
-        for m in re.finditer(r"\w+", text):
-            if m.group().lower() in pronouns(lang) and free(m.start(), m.end()):
+        for n in find_named(text, lang, free, self.gazetteer, people):
+            if free(n.start, n.end):
+                add(Mention(n.start, n.end, n.text, n.type, n.name, code=n.code, sector=n.sector))
+        for st in state_table(lang).find(text):
+            if not _capitalised(text, st.start) or not free(st.start, st.end):
+                continue
+            if st.value.kind == "metonym":
+                continue
+            code = st.value.code
+            if st.value.territory:  # "Jalur Gaza": a place of its own, coded PSE
+                add(Mention(st.start, st.end, st.text, "LOC", st.value.territory, code=code))
+                continue
+            name = canonical_name(code) or code
+            add(Mention(st.start, st.end, st.text, "GPE", name, code=code))
+        for pa in place_alias_table(lang).find(text):
+            # "Timur Tengah", "Asia Tenggara": regions named with words that are no name
+            # on their own ("Timur"), so the name rules below would miss them
+            if _capitalised(text, pa.start) and free(pa.start, pa.end):
+                add(self._place(pa.start, pa.end, pa.text, pa.value))
+        titles = self._people(text, lang, add, free, out)
+        self._names(text, lang, add, free, out, titles)
+        said = pronouns(lang)
+        for m in _ANY_WORD_RE.finditer(text):
+            if m.group().lower() in said and free(m.start(), m.end()):
                 add(Mention(m.start(), m.end(), m.group(), "PERSON", "", kind="pronoun"))
         return sorted(out, key=lambda m: m.start)
 
+    def _place(self, start: int, end: int, written: str, name: str) -> Mention:
+        """A mention of the place the gazetteer knows as ``name`` (else a region, LOC)."""
+        places = self.gazetteer.lookup(name)
+        if not places:
+            return Mention(start, end, written, "LOC", name)
+        best = max(places, key=lambda g: (g.population, g.feature == "PPLC"))
+        typ = "GPE" if best.feature[:3] in ("PPL", "ADM", "PCL") else "LOC"
+        return Mention(start, end, written, typ, name)
+
     # -- people announced by a title ------------------------------------------------
     def _complement(
-        self, text: str, lang: str, start: int, end: int
+        self, text: str, lang: str, start: int, end: int, found: Sequence[Mention] = ()
     ) -> tuple[str | None, str | None, int, int]:
         """The state or organisation a title at [start,end) is the title of: right after it
-        ("Presiden Rusia", "Secretary General of NATO") or right before it ("Russian
-        Foreign Minister"). Returns (code, English name, span start, span end)."""
-        gap = re.match(r"\s+(?:of\s+(?:the\s+)?)?", text[end:])
-        pos = end + (gap.end() if gap else 0)
+        ("Presiden Rusia", "Secretary General of NATO", a body ``found`` by its head word)
+        or right before it ("Russian Foreign Minister"). Returns (code, English name,
+        span start, span end)."""
+        gap = _OF_RE.match(text, end)
+        pos = gap.end() if gap else end
+        body = next((m for m in found if m.start == pos and m.type == "ORG"), None)
+        if body is not None:
+            return body.code, body.name, start, body.end
         inst = next(find_institutions(text, lang, pos, min(len(text), pos + 100)), None)
         if inst and inst.start == pos:
             return (*_code_name(inst.value), start, inst.end)
@@ -157,17 +221,34 @@ class RuleMentionFinder:
 
     def _name_after(self, text: str, lang: str, pos: int) -> tuple[int, int] | None:
         """A capitalised personal name starting right at ``pos`` (after spaces)."""
-        gap = re.match(r"\s*", text[pos:])
-        start = pos + (gap.end() if gap else 0)
+        start = _SPACE_RE.match(text, pos).end()  # type: ignore[union-attr]
         words = name_words(lang)
+        honorifics = words.get("honorifics", frozenset())
         end = start
         count = 0
-        for m in _WORD_RE.finditer(text, start):
-            if m.start() != end and text[end : m.start()].strip() not in ("",):
-                break
+        at = start
+        while (m := _WORD_RE.search(text, at)) is not None:
+            at = m.end()
+            if m.start() != end and text[end : m.start()].strip() != "":
+                nick = _NICKNAME_RE.match(text, end) if count else None
+                last = text[start:end].split()[-1] if count else ""
+                # a nickname shares the initial of the name it shortens ("Bartholomeus
+                # (Bart)"); "Sosial (Mensos)" is a title's abbreviation
+                if nick is None or nick.group(1)[0] != last[:1]:
+                    break
+                end = at = nick.end()  # "Bartholomeus (Bart) Wirawan": read on past it
+                continue
             w = m.group()
-            if w[:1].isupper() and w not in words.get("not_names", ()):
+            # an honorific starts no name ("MR KIRBY": the name is KIRBY)
+            starts = w.lower() not in honorifics or count
+            if w[:1].isupper() and w not in words.get("not_names", ()) and starts:
+                cut = self._unglue(text, lang, start, m.start(), w)
+                if cut is not None:
+                    end, count = cut, count + 1
+                    break
                 end, count = m.end(), count + 1
+            elif count and _particle_name(w, words.get("hyphen_particles", frozenset())):
+                end, count = m.end(), count + 1  # "Tell al-Abyad", "Abdel Fattah el-Sisi"
             elif w.lower() in words.get("particles", ()) and count:
                 end_candidate = m.end()
                 nxt = _WORD_RE.match(text, end_candidate + 1)
@@ -180,24 +261,60 @@ class RuleMentionFinder:
                 break
         return (start, end) if count else None
 
-    def _people(self, text: str, lang: str, add, free) -> None:  # type: ignore[no-untyped-def]
-        for hit in title_table(lang).find(text):
-            if not free(hit.start, hit.end):
+    def _unglue(self, text: str, lang: str, start: int, at: int, word: str) -> int | None:
+        """Where a scraper glued a function word onto a name ("Pete Hegsethjuga", "Kim
+        Jong Ununtuk"): the end of the name, when the name without the tail is a known
+        person or the bare word stands alone elsewhere in the text; else None."""
+        tails = name_words(lang).get("glued_tails", frozenset())
+        if not tails or not word.endswith(tuple(tails)):
+            return None
+        for tail in tails:
+            stem = word[: -len(tail)]
+            if not word.endswith(tail) or len(stem) < 2 or not stem[-1].isalpha():
                 continue
+            if self.gazetteer.lookup(word) or state_table(lang).get(word) is not None:
+                return None
+            name = text[start:at] + stem
+            alone = re.search(rf"(?<![\w-]){re.escape(stem)}(?![\w-])", text)
+            if holders().get(name) is not None or alone is not None:
+                return at + len(stem)
+        return None
+
+    def _people(self, text: str, lang: str, add, free, out) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+        """People announced by a title; returns the titles' spans (no name starts there)."""
+        titles = []
+        for hit in title_table(lang).find(text):
+            titles.append((hit.start, hit.end))
             t: Title = hit.value
-            code, body, s, e = self._complement(text, lang, hit.start, hit.end)
-            role = f"{t.role} of {body}" if body else t.role
+            if free(hit.start, hit.end):
+                code, body, s, e = self._complement(text, lang, hit.start, hit.end, out)
+                role = f"{t.role} of {body}" if body else t.role
+            else:
+                # "Wakil Ketua DPR": a title holding the body it is the title of
+                inside = [m for m in out if hit.start < m.start and m.end <= hit.end]
+                if not inside or not free(hit.start, inside[0].start):
+                    continue
+                code, role, s, e = inside[-1].code, t.role, hit.start, hit.end
             span = self._name_after(text, lang, e)
-            if span and free(*span) and not self._is_org_or_state(text[span[0] : span[1]], lang):
+            while span and _ACRONYM_RE.match(text, span[0]) and " " in text[span[0] : span[1]]:
+                # "Gubernur BI Perry Warjiyo": the body's acronym, then the name
+                span = (text.index(" ", span[0]) + 1, span[1])
+            handle = _HANDLE_RE.match(text, e) if span is None else None
+            if handle is not None and free(handle.start(1) - 1, handle.end()):
+                known = holders().get(handle.group(1))
+                add(Mention(handle.start(1) - 1, handle.end(), handle.group().strip(), "PERSON",
+                            known[0].name if known else handle.group(1), code=code,
+                            sector=t.sector, role=role, head=t.head))  # fmt: skip
+            elif span and free(*span) and self._person_like(text[span[0] : span[1]], lang):
                 ns, ne = span
-                name = text[ns:ne]
+                name = plain_name(text[ns:ne])
                 known = holders().get(name)
                 full = known[0].name if known else name
                 add(
                     Mention(
                         ns,
                         ne,
-                        name,
+                        text[ns:ne],
                         "PERSON",
                         full,
                         code=code,
@@ -209,25 +326,39 @@ class RuleMentionFinder:
             elif t.head and code and free(hit.start, hit.end):
                 add(Mention(s, e, text[s:e], "PERSON", "", kind="description", code=code,
                             sector=t.sector, role=role, head=True))  # fmt: skip
+        return titles
 
-    def _is_org_or_state(self, name: str, lang: str) -> bool:
-        return org_table().get(name) is not None or state_table(lang).get(name) is not None
+    def _person_like(self, name: str, lang: str) -> bool:
+        """Whether the capitalised words after a title can be a person: not a known body or
+        state, no acronym first ("Direktur Utama PLN"), no digits."""
+        if org_table().get(name) is not None or state_table(lang).get(name) is not None:
+            return False
+        first = name.split()[0]
+        return not (len(first) > 1 and first.isupper() or any(c.isdigit() for c in name))
 
     def _apposition(self, text: str, lang: str, end: int) -> Title | None:
-        """A title right after ", " following a name ("Ivan Fedorov, governor of ...")."""
+        """A title right after ", " following a name ("Marta Kovac, mayor of ...")."""
         m = re.match(r",\s+(?:the\s+|a\s+)?", text[end : end + 8])
         if not m:
             return None
         pos = end + m.end()
         hit = next(iter(title_table(lang).find(text, pos, min(len(text), pos + 60))), None)
-        return hit.value if hit and hit.start == pos else None
+        if hit is None or hit.start != pos:
+            return None
+        # "X, Mendagri Tito Karnavian": the title of the next person in a list
+        after = self._complement(text, lang, hit.start, hit.end)[3]
+        return None if self._name_after(text, lang, after) else hit.value
 
     # -- bare capitalised names -----------------------------------------------------
-    def _names(self, text: str, lang: str, add, free, out: list[Mention]) -> None:  # type: ignore[no-untyped-def]
+    def _names(self, text: str, lang: str, add, free, out: list[Mention], titles) -> None:  # type: ignore[no-untyped-def]
         words = name_words(lang)
+        calendar = calendar_words(lang)
+        peoples = groups(lang)
         pw = place_words(lang)
         not_places = set(pw.get("not_places", ()))
         stop = stopwords(lang)
+        person_words: set[str] = set()
+        seen = 0
         pos = 0
         while True:
             m = _CAP_RE.search(text, pos)
@@ -239,22 +370,33 @@ class RuleMentionFinder:
                 continue
             s, e = span
             pos = e
+            title = next((b for a, b in titles if a < e and s < b), None)
+            if title is not None:
+                pos = title  # "Juru bicara", "Wakil Ketua DPR": a title, then maybe a name
+                continue
             if not free(s, e):
                 continue
-            name = text[s:e]
+            name = plain_name(text[s:e])
+            if " " not in name and (name.lower() in calendar or name.lower() in peoples):
+                continue  # "Nov. 5", "Selasa"; "Arab", "Kurdish" (no place, no person)
             held = holders().get(name)
-            if " " not in name and name in {
-                w for m in out if m.type == "PERSON" for w in m.text.split()
-            }:
+            # the words of every person named so far; ``out`` only grows, so the set
+            # takes in the mentions added since it was last brought up to date
+            if " " not in name:
+                for m_ in out[seen:]:
+                    if m_.type == "PERSON":
+                        person_words.update(_WORD_RE.findall(m_.text))
+                seen = len(out)
+            if " " not in name and name in person_words:
                 # a surname of someone already named outranks a same-named place (Kerry)
-                add(Mention(s, e, name, "PERSON", name, kind="surname?"))
+                add(Mention(s, e, text[s:e], "PERSON", name, kind="surname?"))
                 continue
             if held:
-                add(Mention(s, e, name, "PERSON", held[0].name))
+                add(Mention(s, e, text[s:e], "PERSON", held[0].name))
                 continue
             appos = self._apposition(text, lang, e) if " " in name else None
             if appos is not None:
-                add(Mention(s, e, name, "PERSON", name, sector=appos.sector, role=appos.role))
+                add(Mention(s, e, text[s:e], "PERSON", name, sector=appos.sector, role=appos.role))
                 continue
             common = " " not in name and (name in not_places or name.lower() in stop)
             places = self.gazetteer.lookup(place_alias(name, lang)) if not common else []
@@ -266,15 +408,26 @@ class RuleMentionFinder:
                 canon = (
                     best.name if best.feature.startswith("PPL") and best.name.isascii() else name
                 )
-                add(Mention(s, e, name, typ, canon, code=None))
+                if region_of_city(text, pw, s, e, name):
+                    # "Kherson region" beside "the city of Kherson": two places
+                    add(Mention(s, e, text[s:e], "GPE", f"{canon} region"))
+                    continue
+                add(Mention(s, e, text[s:e], typ, canon, code=None))
+                continue
+            if place_in_state(text, lang, pw, s, e):
+                # "in Kafr Nasir, northern Syria": a place the gazetteer lacks
+                add(Mention(s, e, text[s:e], "GPE", name))
                 continue
             nxt = _WORD_RE.search(text, e)
-            prev = re.search(r"(\w+)\W*$", text[max(0, s - 20) : s])
+            prev = _LAST_WORD_RE.search(text[max(0, s - 20) : s])
             n_words = len(name.split())
             by_verb = nxt is not None and nxt.group().lower() in words.get("person_verbs", ())
             by_honorific = prev is not None and prev.group(1).lower() in words.get("honorifics", ())
-            if (n_words >= 2 and by_verb) or by_honorific:
-                add(Mention(s, e, name, "PERSON", name))
+            if by_honorific:
+                # "MR KIRBY" in a transcript is Mr Kirby
+                add(Mention(s, e, text[s:e], "PERSON", name.title() if name.isupper() else name))
+            elif n_words >= 2 and by_verb:
+                add(Mention(s, e, text[s:e], "PERSON", name))
             elif n_words == 1:
                 # a lone word: maybe a surname of a person named earlier (link decides)
-                add(Mention(s, e, name, "PERSON", name, kind="surname?"))
+                add(Mention(s, e, text[s:e], "PERSON", name, kind="surname?"))

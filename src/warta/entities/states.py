@@ -1,21 +1,29 @@
 """States: ISO codes, canonical English names, and every way a language names them.
 
 Names come from packages (pycountry for codes and English names, babel for each
-language's territory names) plus ``lang/<code>/countries.toml`` (aliases, demonyms and
-metonyms such as capitals standing for governments). Built once per language and cached.
+language's territory names) plus ``lang/<code>/countries.toml`` (aliases, demonyms,
+metonyms such as capitals standing for governments, and territories such as the Gaza
+Strip that are places of their own yet code as their state). Built once per language and
+cached.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
-
-import pycountry
-from babel import Locale, UnknownLocaleError
+from importlib import resources
+from typing import Any
 
 from .. import lang as langdata
+from ..cache import cached
 from .lexicon import PhraseTable
+
+# Building these tables from pycountry and babel takes a tenth of a second of the first
+# record (imports included); they load from warta's disk cache, keyed by the packages'
+# versions, the language files and this module's code (see ``warta.cache``).
+_SOURCES = ("warta.entities.states", "warta.entities.lexicon")
 
 # babel's English short names read best as canonical names; a few are not what news uses.
 _CANONICAL_OVERRIDES = {
@@ -35,7 +43,9 @@ class StateName:
     """What a phrase names: a state (``code``), and how (name, demonym or metonym)."""
 
     code: str
-    kind: str  # "name" | "demonym" | "metonym"
+    kind: str  # "name" | "demonym" | "metonym" | "territory"
+    # a territory's own English name ("Gaza Strip"): a place of its own, coded with the state
+    territory: str | None = None
 
 
 def _clean(name: str) -> list[str]:
@@ -46,14 +56,38 @@ def _clean(name: str) -> list[str]:
     return [m.group(1), m.group(2)] if m else [name]
 
 
+def _versions() -> tuple[str, str]:
+    from importlib.metadata import version
+
+    return version("pycountry"), version("babel")
+
+
+def _lang_file(lang: str) -> bytes:
+    path = resources.files("warta").joinpath("lang").joinpath(lang).joinpath("countries.toml")
+    return path.read_bytes() if path.is_file() else b""
+
+
 @cache
 def alpha2_to_alpha3() -> dict[str, str]:
+    return cached("alpha3", _versions(), _alpha2_to_alpha3, sources=_SOURCES)
+
+
+def _alpha2_to_alpha3() -> dict[str, str]:
+    import pycountry
+
     return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
 
 
 @cache
 def canonical_names() -> dict[str, str]:
     """ISO alpha-3 -> English name as news writes it ("North Korea", "Russia")."""
+    return cached("state-names", _versions(), _canonical_names, sources=_SOURCES)
+
+
+def _canonical_names() -> dict[str, str]:
+    import pycountry
+    from babel import Locale
+
     en = Locale("en").territories
     out: dict[str, str] = {}
     for c in pycountry.countries:
@@ -71,6 +105,16 @@ def canonical_name(code: str) -> str | None:
 def state_table(lang: str) -> PhraseTable[StateName]:
     """Every name of every state in ``lang`` (and English, which news in any language
     borrows), mapped to its code."""
+    langs = dict.fromkeys((lang, "en"))
+    files = tuple(hashlib.sha256(_lang_file(lg)).hexdigest() for lg in langs)
+    key: Any = (lang, _versions(), files)
+    return cached(f"states-{lang}", key, lambda: _state_table(lang), sources=_SOURCES)
+
+
+def _state_table(lang: str) -> PhraseTable[StateName]:
+    import pycountry
+    from babel import Locale, UnknownLocaleError
+
     a3 = alpha2_to_alpha3()
     table: PhraseTable[StateName] = PhraseTable()
     for lg in dict.fromkeys((lang, "en")):
@@ -83,6 +127,10 @@ def state_table(lang: str) -> PhraseTable[StateName]:
             for code, names in data.get(section, {}).items():
                 for n in names:
                     table.add(n, StateName(code, kind))
+        for code, places in data.get("territories", {}).items():
+            for english, names in places.items():
+                for n in (english, *names):
+                    table.add(n, StateName(code, "territory", english))
         try:
             territories = Locale(lg).territories
         except (UnknownLocaleError, ValueError):

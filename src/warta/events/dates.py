@@ -1,6 +1,6 @@
 """Resolving date expressions against the publication date, per language (``dates.toml``).
 
-"Selasa (17/6/2025)", "Rabu (18/6)", "Senin" (the last Monday on or before publication),
+"Kamis (12/6/2025)", "Jumat (20/6)", "Senin" (the last Monday on or before publication),
 "kemarin", "pekan lalu", "awal bulan ini", "akhir Mei", "sejak Maret lalu", "Sept. 23",
 "19 September", "in 2022", "last week" -> an inclusive :class:`DateWindow` with a precision.
 """
@@ -35,9 +35,15 @@ def publication_day(published: str | None) -> date | None:
     if not published:
         return None
     try:
-        return date.fromisoformat(published[:10])
+        day = date.fromisoformat(published[:10])
     except ValueError:
         return None
+    # a day at the calendar's ends ("0001-01-01", "9999-12-31") is a placeholder, not a
+    # reference: relative dates around it would fall off the calendar
+    return day if _FIRST_DAY <= day <= _LAST_DAY else None
+
+
+_FIRST_DAY, _LAST_DAY = date(100, 1, 1), date(9000, 12, 31)
 
 
 def _win(a: date, b: date, precision: str) -> DateWindow:
@@ -237,7 +243,7 @@ def _full_days(text: str, lang: str) -> list[tuple[int, str]]:
 
 def reference_date(record: Record, lang: str) -> str | None:
     """The day relative dates resolve against: the publication date, else a full date of
-    the page ("WASHINGTON, Dec. 7, 2016", "early Sept. 23, 2024"): one in the dateline or
+    the page ("WASHINGTON, Dec. 7, 2016", "late Oct. 4, 2023"): one in the dateline or
     the first paragraph first, else the latest in the body or a photo caption. Dates from
     years well before the year the text mostly talks about are history, not the news day."""
     published = record.article.published

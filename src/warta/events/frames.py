@@ -5,7 +5,7 @@ Two constructions carry an event in a verb that means little alone:
 - light verbs: "melakukan serangan", "menggelar unjuk rasa", "conducted a strike",
   "held talks". The noun is a trigger already; the light verb before it makes the whole
   an active verb with the noun's type ("X conducted strikes on Y" = X attacks Y), and a
-  light verb after it a passive one ("the strike was carried out by X").
+  light verb after it a passive one ("the raid was conducted by X").
 - verb-object frames: a verb whose type depends on its object ("suspended aid" and
   "memutus hubungan" are SANCTION, "lifted the curfew" and "mencabut larangan" CONCEDE,
   "shared intelligence" COOPERATE). ``[frames.<name>]`` in ``triggers.toml`` lists the
@@ -14,7 +14,7 @@ Two constructions carry an event in a verb that means little alone:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .tokens import Token, phrase_key
@@ -27,6 +27,13 @@ class Frame:
     verbs: dict[tuple[str, ...], str]  # surface form key -> voice
     objects: frozenset[tuple[str, ...]]
     window: int
+    # first words of the verb forms / objects: a token outside them cannot start one
+    verb_starts: frozenset[str] = field(init=False, repr=False, compare=False)
+    object_starts: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "verb_starts", frozenset(k[0] for k in self.verbs if k))
+        object.__setattr__(self, "object_starts", frozenset(k[0] for k in self.objects if k))
 
 
 def build_frames(data: dict[str, Any], expand_root: Any) -> list[Frame]:
@@ -54,16 +61,23 @@ def _match(toks: list[Token], i: int, keys: Any, longest: int = 4) -> int:
 def frame_hits(toks: list[Token], frames: list[Frame], sense_of: Any) -> list[tuple[int, int, Any]]:
     """(first, last, sense) for every verb+object frame in ``toks``, leftmost first."""
     out: list[tuple[int, int, Any]] = []
+    # most sentences hold no frame's verb at all: try only frames that could match, and
+    # each only at a token that can start one of its verbs
+    words = {t.low for t in toks}
+    live = [fr for fr in frames if not fr.verb_starts.isdisjoint(words)]
     i = 0
-    while i < len(toks):
+    while live and i < len(toks):
         found = None
-        for fr in frames:
+        low = toks[i].low
+        for fr in live:
+            if low not in fr.verb_starts:
+                continue
             n = _match(toks, i, fr.verbs)
             if not n:
                 continue
             voice = fr.verbs[tuple(t.low for t in toks[i : i + n])]
             for k in range(i + n, min(len(toks), i + n + fr.window)):
-                m = _match(toks, k, fr.objects)
+                m = _match(toks, k, fr.objects) if toks[k].low in fr.object_starts else 0
                 if m:
                     found = (i, k + m - 1, sense_of(fr.type, fr.mode, voice, toks[i].low))
                     break

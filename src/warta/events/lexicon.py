@@ -53,6 +53,7 @@ def expand(root: str, patterns: list[str], grammar: dict[str, Any]) -> dict[str,
     """Surface form -> voice for ``root`` under the named affix patterns."""
     table = grammar.get("patterns", {})
     nasal = grammar.get("nasal", {})
+    single = set(grammar.get("degeminate", ()))
     out: dict[str, str] = {}
     for name in patterns:
         if name not in table:
@@ -66,6 +67,8 @@ def expand(root: str, patterns: list[str], grammar: dict[str, Any]) -> dict[str,
             stem = root[: -len(drop)]
         if prefix.endswith("N") and nasal:
             word = _nasal(stem, prefix, nasal) + suffix
+        elif prefix and stem and prefix[-1] == stem[0] and stem[0] in single:
+            word = prefix[:-1] + stem + suffix  # ber- + runding -> berunding
         else:
             word = prefix + stem + suffix
         out.setdefault(word, voice)
@@ -80,12 +83,15 @@ def lexicon(lang: str) -> Lexicon:
     default = grammar.get("default", ["base"])
     words: dict[str, Sense] = {}
     for root, entry in data.get("roots", {}).items():
-        forms = expand(root, entry.get("affixes", default), grammar)
+        # `voice` overrides the voice of the expanded forms; literal `forms` keep their own
+        forms = {
+            f: entry.get("voice", v)
+            for f, v in expand(root, entry.get("affixes", default), grammar).items()
+        }
         forms.update(entry.get("forms", {}))
         agents = tuple(entry.get("agents", ()))
         for form, voice in forms.items():
-            sense = Sense(entry["type"], entry.get("mode"), entry.get("voice", voice), root, agents)
-            words.setdefault(form, sense)
+            words.setdefault(form, Sense(entry["type"], entry.get("mode"), voice, root, agents))
     phrases = {
         phrase_key(p): Sense(
             e["type"], e.get("mode"), e.get("voice", "active"), p, tuple(e.get("agents", ()))

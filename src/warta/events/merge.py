@@ -1,24 +1,49 @@
 """Folding event mentions into events: one happening, one event, several evidence spans.
 
-Two mentions are the same happening when they share a type, their actor and recipient
-codes do not conflict, their places and date windows do not conflict, and either they sit
-in the same sentence or both sides are known and equal. Over-merging would hide real
-events, so mentions with a missing side merge only within a sentence.
+Two mentions are the same happening when they share a type and their actor and recipient
+codes, places, stated dates and modes do not conflict. Within a sentence that is enough.
+Across sentences the later mention must restate the event: its status agrees, it names no
+participant the event lacks (a new recipient is a new act: "urged X" ... "urged Y"), it
+shares at least one participant code with it, and it does not mark itself as another
+happening ("19 orang lainnya", "another strike"). An undated mention takes the news day by
+default, which never conflicts with a stated date. Mutual events ("saling serang",
+"clashes between X and Y") match either way round.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from ..records import DateWindow, Event, Participant, Place, Quantity
 from .detect import Mention
+from .resolve import localize
 
 # place id -> (country, is the country itself): "Kursk" and "Rusia" do not conflict
 _Places = dict[str, tuple[str | None, bool]]
 
+# statuses that can describe one happening told twice: it happened (and goes on), or not yet
+_STATUS_GROUP = {"occurred": 0, "ongoing": 0, "planned": 1, "threatened": 1, "hypothetical": 1}
+
+
+_RESTATE = 6  # sentences after its last mention an event may be told again
+_FOLLOW_UP = 2  # sentences back a mention without coded parties may continue an event
+
+
+@dataclass(slots=True)
+class _Group:
+    event: Event
+    sentences: set[int] = field(default_factory=set)
+    dated: bool = False  # the event's date was stated, not assumed
+    mutual: bool = False
+    country: str | None = None
+
 
 def _code(p: Participant | None) -> str | None:
     return p.code if p else None
+
+
+def _sector(p: Participant | None) -> str | None:
+    return p.sector if p else None
 
 
 def _fits(a: str | None, b: str | None) -> bool:
@@ -30,27 +55,83 @@ def _dates_overlap(a: DateWindow | None, b: DateWindow | None) -> bool:
 
 
 def _place_fits(a: str | None, b: str | None, places: _Places) -> bool:
-    """Equal places, or one is the country the other lies in."""
+    """Equal places, or either is a whole country: a country named in a clause is as often
+    a party as a place, so only two towns or regions tell two happenings apart."""
     if _fits(a, b):
         return True
-    ca, whole_a = places.get(a or "", (None, False))
-    cb, whole_b = places.get(b or "", (None, False))
-    return ca is not None and ca == cb and (whole_a or whole_b)
+    whole_a = places.get(a or "", (None, True))[1]
+    whole_b = places.get(b or "", (None, True))[1]
+    return whole_a or whole_b
 
 
-def _same(ev: Event, m: Mention, sentences: set[int], places: _Places) -> bool:
+def _pairs(g: _Group, m: Mention) -> list[tuple[str | None, str | None]]:
+    """The mention's (actor, recipient) codes as the event's roles may read them."""
+    a, r = _code(m.actor), _code(m.recipient)
+    return [(a, r), (r, a)] if g.mutual or m.mutual else [(a, r)]
+
+
+def _codes_fit(g: _Group, m: Mention) -> bool:
+    ea, er = _code(g.event.actor), _code(g.event.recipient)
+    return any(_fits(ea, a) and _fits(er, r) for a, r in _pairs(g, m))
+
+
+def _restates(g: _Group, m: Mention) -> bool:
+    """The mention names only participants the event has, and at least one of them."""
+    ea, er = _code(g.event.actor), _code(g.event.recipient)
+    return any((a or r) and a in (None, ea) and r in (None, er) for a, r in _pairs(g, m))
+
+
+def _same(g: _Group, m: Mention, places: _Places) -> bool:
+    ev = g.event
     if ev.type != m.type or not _place_fits(ev.place, m.place, places):
         return False
-    if not _dates_overlap(ev.date, m.date):
+    if g.mutual != m.mutual:  # a war between X and Y is not X's strike on Y
         return False
-    if not (
-        _fits(_code(ev.actor), _code(m.actor)) and _fits(_code(ev.recipient), _code(m.recipient))
-    ):
+    if g.dated and m.dated and not _dates_overlap(ev.date, m.date):
         return False
-    if m.sentence in sentences:
+    if not _codes_fit(g, m):
+        return False
+    if m.sentence in g.sentences:
         return True
-    both_known = all((_code(ev.actor), _code(m.actor), _code(ev.recipient), _code(m.recipient)))
-    return both_known and ev.status == m.status
+    if m.distinct or _STATUS_GROUP.get(ev.status, 2) != _STATUS_GROUP.get(m.status, 2):
+        return False
+    if m.sentence - max(g.sentences) > _RESTATE:  # a long story tells several strikes
+        return False
+    if not _fits(_sector(ev.actor), _sector(m.actor)):  # "Otoritas Iran" vs "televisi Iran"
+        return False
+    return _fits(ev.mode, m.mode) and _restates(g, m)
+
+
+def _anaphor_target(groups: list[_Group], m: Mention) -> int | None:
+    """The latest event of the mention's type its participants do not contradict."""
+    return next(
+        (
+            i
+            for i in range(len(groups) - 1, -1, -1)
+            if groups[i].event.type == m.type and _codes_fit(groups[i], m)
+        ),
+        None,
+    )
+
+
+def _follow_up(groups: list[_Group], m: Mention, places: _Places) -> int | None:
+    """A mention naming no coded party ("at least nine people were hurt", "warga
+    mengungsi") continues the event of its type told in the last sentences, if any."""
+    if m.distinct or _code(m.actor) or _code(m.recipient):
+        return None
+    for i in range(len(groups) - 1, -1, -1):
+        g = groups[i]
+        if g.event.type != m.type or max(g.sentences) < m.sentence - _FOLLOW_UP:
+            continue
+        ev = g.event
+        fits = (
+            _place_fits(ev.place, m.place, places)
+            and (not (g.dated and m.dated) or _dates_overlap(ev.date, m.date))
+            and _STATUS_GROUP.get(ev.status, 2) == _STATUS_GROUP.get(m.status, 2)
+            and g.mutual == m.mutual
+        )
+        return i if fits else None
+    return None
 
 
 def _better(a: Participant | None, b: Participant | None) -> Participant | None:
@@ -63,6 +144,29 @@ def _better(a: Participant | None, b: Participant | None) -> Participant | None:
     return b if score(b) > score(a) else a
 
 
+def _fold(g: _Group, m: Mention, where: _Places) -> None:
+    ev = g.event
+    actor, recipient = m.actor, m.recipient
+    if (g.mutual or m.mutual) and not (
+        _fits(_code(ev.actor), _code(actor)) and _fits(_code(ev.recipient), _code(recipient))
+    ):
+        actor, recipient = recipient, actor
+    evidence = ev.evidence if m.evidence in ev.evidence else (*ev.evidence, m.evidence)
+    g.event = replace(
+        ev,
+        mode=ev.mode or m.mode,
+        actor=_better(ev.actor, actor),
+        recipient=_better(ev.recipient, recipient),
+        place=m.place if where.get(ev.place or "", (None, True))[1] and m.place else ev.place,
+        date=m.date if m.dated and not g.dated else ev.date,
+        evidence=evidence,
+    )
+    g.sentences.add(m.sentence)
+    g.dated = g.dated or m.dated
+    g.mutual = g.mutual or m.mutual
+    g.country = g.country or m.country
+
+
 def merge(
     mentions: list[Mention], quantities: tuple[Quantity, ...], places: tuple[Place, ...] = ()
 ) -> tuple[Event, ...]:
@@ -71,39 +175,52 @@ def merge(
         p.id: (p.country, (p.feature or "").startswith("PCL") or p.precision == "country")
         for p in places
     }
-    events: list[Event] = []
-    sents: list[set[int]] = []
+    groups: list[_Group] = []
     for m in mentions:
-        if m.anaphoric:  # joins the latest event of its type, or is dropped
-            target = next(
-                (i for i in range(len(events) - 1, -1, -1) if events[i].type == m.type), None
-            )
-            if target is None:
+        target = next((i for i, g in enumerate(groups) if _same(g, m, where)), None)
+        if target is None and m.anaphoric:  # "the attack": an event told before, or nothing
+            target = _anaphor_target(groups, m)
+            if target is None and not any(p and p.code for p in (m.actor, m.recipient)):
                 continue
-        else:
-            target = next((i for i, ev in enumerate(events) if _same(ev, m, sents[i], where)), None)
         if target is None:
-            events.append(
-                Event(
-                    id=f"v{len(events) + 1}", type=m.type, mode=m.mode,  # type: ignore[arg-type]
-                    actor=m.actor, recipient=m.recipient, place=m.place, date=m.date,
-                    status=m.status, evidence=(m.evidence,), trigger=m.trigger,  # type: ignore[arg-type]
-                )
-            )  # fmt: skip
-            sents.append({m.sentence})
+            target = _follow_up(groups, m, where)
+        if target is not None:
+            _fold(groups[target], m, where)
             continue
-        ev = events[target]
-        evidence = ev.evidence if m.evidence in ev.evidence else (*ev.evidence, m.evidence)
-        events[target] = replace(
-            ev,
-            mode=ev.mode or m.mode,
-            actor=_better(ev.actor, m.actor),
-            recipient=_better(ev.recipient, m.recipient),
-            place=m.place if where.get(ev.place or "", (None, True))[1] and m.place else ev.place,
-            evidence=evidence,
+        event = Event(
+            id=f"v{len(groups) + 1}", type=m.type, mode=m.mode,  # type: ignore[arg-type]
+            actor=m.actor, recipient=m.recipient, place=m.place, date=m.date,
+            status=m.status, evidence=(m.evidence,), trigger=m.trigger,  # type: ignore[arg-type]
+        )  # fmt: skip
+        groups.append(_Group(event, {m.sentence}, m.dated, m.mutual, m.country))
+    # an event told with no place of its own happened where the story is (at the precision
+    # of that place); "polisi", "ribuan warga": people named by their sector only belong
+    # where it happened, coded after merging so a guessed state never keeps mentions apart
+    story = _story_country(places)
+    return tuple(
+        replace(
+            g.event,
+            place=g.event.place or (story.id if story else None),
+            actor=localize(g.event.actor, g.country),
+            recipient=localize(g.event.recipient, g.country),
+            quantities=_quantities_in(g.event, quantities),
         )
-        sents[target].add(m.sentence)
-    return tuple(replace(ev, quantities=_quantities_in(ev, quantities)) for ev in events)
+        for g in groups
+    )
+
+
+def _story_country(places: tuple[Place, ...]) -> Place | None:
+    """The country most place mentions lie in, as a place of its own (if it is one)."""
+    weight: dict[str, int] = {}
+    for p in places:
+        if p.country:
+            weight[p.country] = weight.get(p.country, 0) + max(1, len(p.mentions))
+    if not weight:
+        return None
+    top = max(weight, key=lambda c: weight[c])
+    return next(
+        (p for p in places if p.country == top and (p.feature or "").startswith("PCL")), None
+    )
 
 
 def _quantities_in(ev: Event, quantities: tuple[Quantity, ...]) -> tuple[str, ...]:

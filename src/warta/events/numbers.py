@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .. import lang as langdata
@@ -26,6 +26,18 @@ class NumberTable:
     qualifiers: dict[tuple[str, ...], str]
     qualifiers_after: dict[tuple[str, ...], str]
     nouns: dict[tuple[str, ...], str]
+    # derived once per table (read_number runs at every token): the first words of
+    # phrases and magnitudes, and the digit patterns with this language's separators
+    starts: frozenset[str] = field(init=False, repr=False, compare=False)
+    grouped: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    plain: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        keys = [*self.phrases, *self.magnitudes]
+        object.__setattr__(self, "starts", frozenset(k[0] for k in keys if k))
+        t, d = re.escape(self.thousands), re.escape(self.decimal)
+        object.__setattr__(self, "grouped", re.compile(rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?"))
+        object.__setattr__(self, "plain", re.compile(rf"\d+(?:{d}\d+)?"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +73,10 @@ def table(lang: str) -> NumberTable:
 
 def parse_digits(word: str, tab: NumberTable) -> float | None:
     """``"1.500"`` -> 1500 with the language's separators; ``None`` if not a number."""
-    t, d = re.escape(tab.thousands), re.escape(tab.decimal)
-    if re.fullmatch(rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?", word):
+    if tab.grouped.fullmatch(word):
         whole, _, frac = word.partition(tab.decimal)
         return float(whole.replace(tab.thousands, "") + ("." + frac if frac else ""))
-    if re.fullmatch(rf"\d+(?:{d}\d+)?", word):
+    if tab.plain.fullmatch(word):
         return float(word.replace(tab.decimal, "."))
     return None
 
@@ -97,13 +108,16 @@ def _words_value(toks: list[Token], i: int, tab: NumberTable) -> tuple[int, floa
 
 def read_number(toks: list[Token], i: int, tab: NumberTable) -> NumberMatch | None:
     """The number starting at token ``i``, if any."""
-    for n in range(5, 0, -1):
-        key = tuple(t.low for t in toks[i : i + n])
-        if len(key) == n and key in tab.phrases:
-            return NumberMatch(n, tab.phrases[key], "exact")
-        if len(key) == n and key in tab.magnitudes:
-            return NumberMatch(n, tab.magnitudes[key], "order_of_magnitude")
-    value = parse_digits(toks[i].text, tab)
+    tok = toks[i]
+    if tok.low in tab.starts:  # no phrase or magnitude begins with any other word
+        for n in range(5, 0, -1):
+            key = tuple(t.low for t in toks[i : i + n])
+            if len(key) == n and key in tab.phrases:
+                return NumberMatch(n, tab.phrases[key], "exact")
+            if len(key) == n and key in tab.magnitudes:
+                return NumberMatch(n, tab.magnitudes[key], "order_of_magnitude")
+    # both digit patterns start with a digit
+    value = parse_digits(tok.text, tab) if tok.text[:1].isdigit() else None
     if value is not None and i + 1 < len(toks) and toks[i + 1].start == toks[i].end:
         return None  # digits glued to letters: an ordinal or a code ("6th", "10km", "F16")
     if value is not None:
@@ -112,7 +126,8 @@ def read_number(toks: list[Token], i: int, tab: NumberTable) -> NumberMatch | No
             value *= tab.multipliers[toks[i + 1].low]
             n = 2
         return NumberMatch(n, value, "exact")
-    words = _words_value(toks, i, tab)
+    # number words start with a unit ("dua puluh", "twenty-five")
+    words = _words_value(toks, i, tab) if tok.low in tab.units or "-" in tok.low else None
     if words:
         return NumberMatch(words[0], words[1], "exact")
     return None

@@ -1,4 +1,4 @@
-"""Quantity stage: counts of people and things ("sedikitnya 1.500 tentara", "at least 16 people").
+"""Quantity stage: counts of people and things ("sedikitnya 1.500 tentara", "at least 14 people").
 
 Only a number followed by a countable noun of the language's unit lexicon becomes a
 quantity, which leaves out money, percentages, dates, times and ages without special cases.
@@ -49,7 +49,7 @@ def _unit_at(
         return None  # "16,52% mahasiswa", "Negara 4. Peserta": not a count of the noun
     while k < len(toks) and toks[k].low in link:
         k += 1
-    if k > j:  # "three of the four drones": the second number is part of the phrase
+    if k > j:  # "two of the five boats": the second number is part of the phrase
         inner = read_number(toks, k, tab) if k < len(toks) else None
         k += inner.length if inner else 0
     while k < len(toks):
@@ -58,7 +58,7 @@ def _unit_at(
             if len(key) == n and key in tab.nouns:
                 return k + n, tab.nouns[key]
         tok = toks[k]
-        # "Over half a million Syrians": a plural demonym counts people
+        # "Over two million Yemenis": a plural demonym counts people
         if tok.text[:1].isupper() and tok.low.endswith("s") and country_of(tok.text[:-1], lang):
             return k + 1, "person"
         if skip_left <= 0 or tok.low in stop or read_number(toks, k, tab):

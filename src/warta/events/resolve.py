@@ -7,6 +7,7 @@ this layer still runs, with less, when that module is absent).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -55,6 +56,18 @@ def mentions_in(record: Record, start: int, end: int) -> list[tuple[Span, Entity
     return sorted(out, key=lambda p: p[0].start)
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w]*$")
+
+
+def governed(text: str, start: int, prepositions: frozenset[str] | set[str]) -> bool:
+    """Whether the word right before ``start`` is a preposition: "di Gaza", "on Facebook"
+    name a place or a channel, not the subject of a clause."""
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if m is None:
+        return False
+    return m.group(1).lower() in prepositions and "," not in text[m.end(1) : start]
+
+
 def place_codes_in(record: Record, start: int, end: int) -> list[tuple[int, str, str]]:
     """(offset, place id, country) of place mentions overlapping ``[start, end)``."""
     out = [
@@ -67,11 +80,18 @@ def place_codes_in(record: Record, start: int, end: int) -> list[tuple[int, str,
     return sorted(out)
 
 
-def participant(record: Record, span: Span, lang: str) -> Participant | None:
-    """The participant a phrase names, or ``None`` when it names nobody we can code."""
+def participant(
+    record: Record, span: Span, lang: str, anchor: tuple[Span, Entity] | None = None
+) -> Participant | None:
+    """The participant a phrase names, or ``None`` when it names nobody we can code.
+
+    ``anchor``: the mention the phrase was built around ("X, Menlu Budi" is Budi,
+    not the platform X named before him)."""
     if not span.text.strip():
         return None
     found = mentions_in(record, span.start, span.end)
+    if anchor is not None:
+        found = [anchor, *(f for f in found if f[1] is not anchor[1])]
     entity = found[0][1] if found else None
     code = next((e.code for _, e in found if e.code), None)
     if code is None and entity is not None and entity.type == "PERSON":
@@ -81,10 +101,46 @@ def participant(record: Record, span: Span, lang: str) -> Participant | None:
     if code is None:
         places = place_codes_in(record, span.start, span.end)
         code = places[0][2] if places else None
-    sector = sector_of(span.text, lang) or (entity.sector if entity else None)
+    sector = _sector(span, found, lang)
     if entity is None and code is None and sector is None:
         return None
     return Participant(span.text, entity.id if entity else None, code, sector)
+
+
+def _sector(span: Span, found: list[tuple[Span, Entity]], lang: str) -> str | None:
+    """The phrase's sector; an organisation keeps its own unless words outside its name
+    say otherwise ("Iraqi Security Forces" stay MIL, "polisi Hamas" are COP). A person's
+    sector is the title the phrase gives them."""
+    if not found or found[0][1].type != "ORG" or not found[0][1].sector:
+        return sector_of(span.text, lang) or (found[0][1].sector if found else None)
+    m = found[0][0]
+    outside = span.text[: max(0, m.start - span.start)] + " " + span.text[m.end - span.start :]
+    return sector_of(outside, lang) or found[0][1].sector
+
+
+# Sectors that act where they are: police, civilians, students, workers, courts. An armed
+# force, a government or an elite may well be abroad ("jet tempur" over Tehran).
+_LOCAL_SECTORS = frozenset(
+    {"COP", "CVL", "OPP", "LAB", "EDU", "REF", "MED", "JRN", "BUS", "REL", "SOC", "CRM", "JUD",
+     "AGR", "PTY", "LEG"}
+)  # fmt: skip
+
+
+def localize(p: Participant | None, country: str | None) -> Participant | None:
+    """A participant named only by its sector ("polisi", "ribuan warga", "students") takes
+    the country where the event happens."""
+    if p is None or p.code or p.entity or not country or p.sector not in _LOCAL_SECTORS:
+        return p
+    return Participant(p.text, p.entity, country, p.sector)
+
+
+def home_country(record: Record) -> str | None:
+    """The country most of the record's place mentions lie in."""
+    weight: dict[str, int] = {}
+    for p in record.places:
+        if p.country:
+            weight[p.country] = weight.get(p.country, 0) + max(1, len(p.mentions))
+    return max(weight, key=lambda c: weight[c]) if weight else None
 
 
 # A state named as an actor acts through its armed forces when it uses or moves force,
@@ -114,12 +170,12 @@ def state_sector(record: Record, p: Participant | None, event_type: str) -> Part
 
 def person_code(record: Record, entity: Entity, lang: str) -> str | None:
     """The state a person serves when the entity stage left no code: the country named in
-    the title before one of their mentions ("Menlu Rusia Sergei Lavrov", "Iran's foreign
-    minister Abbas Araghchi"), else in their role."""
+    the title before one of their mentions ("Menlu Ruritania Ivo Marek", "Freedonia's foreign
+    minister Ana Vela"), else in their role."""
     text = record.article.text
     for m in entity.mentions:
         words = text[max(0, m.start - 60) : m.start].split()[-5:]
-        # glued scrapes ("(Menlu RI)Sugiono") keep the title within the last few words
+        # glued scrapes ("(Menlu RI)Budi") keep the title within the last few words
         code = country_of(" ".join(words), lang) if words else None
         if code:
             return code

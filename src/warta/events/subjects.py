@@ -15,7 +15,7 @@ from functools import cache
 
 from .. import lang as langdata
 from ..records import Participant, Record
-from .resolve import mentions_in, person_code, sector_of
+from .resolve import governed, mentions_in, person_code, place_codes_in, sector_of
 from .tokens import Token, phrase_key
 
 _REACH = 600  # characters back an antecedent may sit: about the two previous sentences
@@ -45,6 +45,16 @@ def _pronouns(lang: str, reported: bool = True) -> dict[tuple[str, ...], tuple[s
     return {phrase_key(k): tuple(v) for k, v in table.items()}
 
 
+def pronoun_types(lang: str, key: tuple[str, ...]) -> tuple[str, ...]:
+    """The entity types a pronoun or description may point back to."""
+    return _pronouns(lang).get(key, ())
+
+
+@cache
+def _prepositions(lang: str) -> frozenset[str]:
+    return frozenset(langdata.load(lang, "triggers").get("morphology", {}).get("prepositions", ()))
+
+
 def embedding(toks: list[Token], clause_start: int, t: int, lang: str) -> Embedding | None:
     """The reporting cue governing the trigger at ``t``: in its clause, or just before the
     clause when a complementizer opened it ("mengatakan bahwa ...", "said that ...")."""
@@ -57,6 +67,8 @@ def embedding(toks: list[Token], clause_start: int, t: int, lang: str) -> Embedd
             a = k - n + 1
             if a < lo or tuple(x.low for x in toks[a : k + 1]) not in cues:
                 continue
+            if a > 0 and toks[a].text[:1].isupper() and toks[a - 1].text[:1].isupper():
+                continue  # "United States", not "states"
             start = k + 1
             while start < t and toks[start].low in comps:
                 start += 1
@@ -76,6 +88,50 @@ def possessive(toks: list[Token], a: int, b: int, grammar: dict) -> bool:
     )
 
 
+@cache
+def _fused_cues(lang: str) -> frozenset[str]:
+    suffixes = tuple(
+        langdata.load(lang, "triggers").get("morphology", {}).get("possessive_suffixes", ())
+    )
+    after = langdata.load(lang, "reporting").get("after", {})
+    return frozenset(w for w in after if suffixes and w.endswith(suffixes))
+
+
+def _fused(word: str, lang: str) -> bool:
+    return word in _fused_cues(lang)
+
+
+@cache
+def _after_cues(lang: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(phrase_key(w) for w in langdata.load(lang, "reporting").get("after", {}))
+
+
+def cue_after(toks: list[Token], end: int, lang: str) -> int | None:
+    """Index just past the last cue before ``end`` whose speaker follows it (", kata Budi",
+    ", said Hale"), or ``None``."""
+    cues = _after_cues(lang)
+    for k in range(end - 1, -1, -1):
+        for n in (2, 1):
+            if k - n + 1 >= 0 and tuple(t.low for t in toks[k - n + 1 : k + 1]) in cues:
+                return k + 1
+    return None
+
+
+def fused_speaker(toks: list[Token], end: int, lang: str) -> int | None:
+    """Index of the last cue with a fused pronoun ("ujarnya", "katanya") before ``end``."""
+    return next((k for k in range(end - 1, -1, -1) if _fused(toks[k].low, lang)), None)
+
+
+def description_at(toks: list[Token], k: int, lang: str) -> int:
+    """Length of a pronoun or description ("kota tersebut", "the country") starting at
+    token ``k``, or 0."""
+    table = _pronouns(lang, reported=False)
+    for n in (3, 2, 1):
+        if k + n <= len(toks) and tuple(t.low for t in toks[k : k + n]) in table:
+            return n
+    return 0
+
+
 def pronoun_at(
     toks: list[Token], a: int, b: int, lang: str, reported: bool
 ) -> tuple[int, int] | None:
@@ -89,16 +145,30 @@ def pronoun_at(
 
 
 def antecedent(
-    record: Record, toks: list[Token], first: int, end: int, lang: str
+    record: Record,
+    toks: list[Token],
+    first: int,
+    end: int,
+    lang: str,
+    exclude: str | None = None,
+    subject: bool = True,
 ) -> Participant | None:
-    """The participant a pronoun/description at tokens [first, end) refers back to."""
+    """The participant a pronoun/description at tokens [first, end) refers back to; never
+    one coded ``exclude`` ("Ruritania attacked the country": not Ruritania)."""
     types = _pronouns(lang).get(tuple(t.low for t in toks[first:end]), ())
+    if not types and end - first == 1 and _fused(toks[first].low, lang):
+        types = ("PERSON",)  # "ujarnya": the person last named
     at = toks[first].start
     found = [(m, e) for m, e in mentions_in(record, max(0, at - _REACH), at) if e.type in types]
-    found = [(m, e) for m, e in found if m.end <= at]
+    found = [(m, e) for m, e in found if m.end <= at and (exclude is None or e.code != exclude)]
+    text = record.article.text
+    if subject:
+        # a subject, not a place or an object: "serangan dari ISIL" is no antecedent of "they"
+        preps = _prepositions(lang)
+        found = [(m, e) for m, e in found if not governed(text, m.start, preps)] or found
     if not found:
         return None
-    # In the pronoun's own sentence the nearest candidate ("jet tempur Israel saat mereka
+    # In the pronoun's own sentence the nearest candidate ("kapal patroli Ruritania saat mereka
     # ..."); before it, the subject of the nearest sentence with one, as news sentences
     # open with their subject ("Pasukan X dikerahkan ... tempat pasukan Y berpijak.
     # Mereka ..." = X).
@@ -108,7 +178,6 @@ def antecedent(
     else:
         starts = [r.start for r in record.sentences if r.start <= found[-1][0].start] or [0]
         m, ent = next((m, e) for m, e in found if m.start >= starts[-1])
-    text = record.article.text
     # the sector of the phrase the antecedent heads ("Pasukan Korea Utara" -> MIL)
     near = " ".join(
         [
@@ -117,9 +186,13 @@ def antecedent(
             *text[m.end : m.end + 40].split()[:2],
         ]
     )
-    sector = ent.sector or sector_of(near, lang)
+    # a person's office says more than their standing ("Menlu ... Sheikh X": GOV, not ELI)
+    office = sector_of(ent.role, lang) if ent.type == "PERSON" and ent.role else None
+    sector = office or ent.sector or sector_of(near, lang)
     code = ent.code
     if code is None and ent.type == "PERSON":
         code = person_code(record, ent, lang)
+    if code is None:  # a city: the state it lies in
+        code = next((c for _, _, c in place_codes_in(record, m.start, m.end)), None)
     words = text[toks[first].start : toks[end - 1].end]
     return Participant(words, ent.id, code, sector)

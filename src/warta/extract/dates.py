@@ -1,7 +1,7 @@
 """Publication dates: find a page's date line and read it as ISO 8601 with the page's offset.
 
 Month, weekday and time-zone words come from the language tables (:mod:`.lexicon`), so
-"Senin, 28 Oktober 2024 - 19:04 WIB", "Diperbarui 18 Jun 2025, 17:07 WIB",
+"Senin, 14 Oktober 2024 - 08:12 WIB", "Diperbarui 9 Jul 2025, 11:40 WIB",
 "Kompas.com- 18/06/2025, 21:35 WIB" and "September 23, 2024 10:00 AM EDT" go through the
 same code. dateparser is not used here: its language auto-detection is slow, and these
 lines have a closed shape.

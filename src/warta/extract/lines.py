@@ -241,7 +241,7 @@ def _byline_shape(text: str, lex: Lexicon) -> bool:
     low = text.lower()
     if any(low.startswith(c + " ") or low.startswith(c + ":") for c in lex.author_cues):
         return words(text) <= 10
-    # "Novi Christiastuti -detikNews": a name, a dash, then a brand glued to it
+    # "Rina Kusuma -detikNews": a name, a dash, then a brand glued to it
     return bool(re.match(r"^[\w .'’]{2,60}\s[-–—]\s?\w+$", text)) and words(text) <= 8
 
 

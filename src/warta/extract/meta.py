@@ -84,7 +84,7 @@ def outlet_by_name(text: str, lex: Lexicon) -> Outlet | None:
 
 
 def authors_from_line(text: str, lex: Lexicon) -> tuple[list[str], Outlet | None]:
-    """Names on a byline ("Novi Christiastuti -detikNews", "Oleh: A dan B", "By Jane Doe")."""
+    """Names on a byline ("Rina Kusuma -detikNews", "Oleh: A dan B", "By Jane Doe")."""
     outlet = None
     line = text.strip()
     # "Name -detikNews" / "Name -Sepakbola": a dash glued to a one-word brand or desk
@@ -136,7 +136,7 @@ def _ends_word(s: str, i: int, alias: str, lex: Lexicon) -> bool:
         return True
     if alias[-1].isupper() and s[i].islower():  # "AFPterhadap": acronym glued to a word
         return True
-    # "Tasnimdan ISNA": a name glued to a joiner or function word
+    # "Antaradan AFP": a name glued to a joiner or function word
     rest = s[i:]
     for w in (*lex.source_joiners, *lex.glued_tail):
         if rest.startswith(w) and (len(rest) == len(w) or not rest[len(w)].islower()):
@@ -153,7 +153,7 @@ def _looks_outlet(name: str, lex: Lexicon) -> bool:
 
 
 def _names_after(s: str, strong: bool, lex: Lexicon) -> list[str]:
-    """Outlet names at the start of ``s`` ("TasnimdanISNAyang ..." -> Tasnim, ISNA)."""
+    """Outlet names at the start of ``s`` ("AntaradanAFPyang ..." -> Antara, AFP)."""
     found: list[str] = []
     joined = _source_joiner_rx(lex.source_joiners)
     while s[:1].isupper():

@@ -1,8 +1,11 @@
 """The place stage: geocode the article's places into GeoNames features.
 
-Every GPE/LOC entity (states included) becomes a :class:`~warta.records.Place` with its
-geonameid, feature code, country, admin1 region, coordinates and precision. The
-gazetteer is built once per process (:func:`~warta.geo.gazetteer.gazetteer_for`).
+Every GPE/LOC/FAC entity the text uses as a location (states included) becomes a
+:class:`~warta.records.Place` with its geonameid, feature code, country, admin1 region,
+coordinates and precision; one the gazetteer does not know keeps the area the text puts it
+in, at that area's precision. The article's places are resolved together
+(:mod:`warta.geo.resolve`). The gazetteer is built once per process
+(:func:`~warta.geo.gazetteer.gazetteer_for`).
 """
 
 from __future__ import annotations
@@ -10,21 +13,29 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from ..entities.knowledge import place_alias, place_words
-from ..entities.states import state_table
-from ..records import Record
+from ..entities.knowledge import place_words
+from ..entities.states import alpha2_to_alpha3
+from ..records import Entity, Place, Record, Source, Span
 from ..settings import Settings
 from .gazetteer import Gazetteer, GeoEntry, gazetteer_for, load_geonames_dump, read_geonames_dump
-from .geocode import choose, has_cue, qualifier, to_place
+from .geocode import Cues, area_place, cues, to_place
+from .resolve import Hints, Resolution, Resolver, Toponym
 
 __all__ = [
     "Gazetteer",
     "GeoEntry",
+    "Hints",
     "PlaceStage",
+    "Resolver",
+    "Toponym",
     "gazetteer_for",
+    "home_country",
     "load_geonames_dump",
     "read_geonames_dump",
 ]
+
+_TYPES = ("GPE", "LOC", "FAC")
+_GENERIC_TLDS = {"uk": "GB"}  # country-code domains that are not the ISO code
 
 
 class PlaceStage:
@@ -38,40 +49,39 @@ class PlaceStage:
         self.settings = settings
         geo = settings.geo
         self.gazetteer = gazetteer or gazetteer_for(geo.min_city_population, geo.geonames_file)
+        self.resolver = Resolver(self.gazetteer)
 
     def __call__(self, record: Record) -> Record:
         text = record.article.text
         lang = record.article.language or self.settings.default_language
-        words = place_words(lang)
-        context = {e.code for e in record.entities if e.type == "GPE" and e.code}
-        places = []
-        for ent in record.entities:
-            if ent.type not in ("GPE", "LOC"):
-                continue
-            cues = (
-                words.get("locative", ())
-                + words.get("region_before", ())
-                + words.get("city_before", ())
-            )
-            used_as_place = any(
-                has_cue(
-                    text,
-                    m.start,
-                    m.end,
-                    cues,
-                    words.get("region_after", ()) + words.get("city_after", ()),
-                )
-                for m in ent.mentions
-            )
-            if not used_as_place:
-                continue  # named as an actor only ("Rusia menolak", "Seoul mengeluarkan")
-            pid = f"p{len(places) + 1}"
-            spans = [(m.start, m.end) for m in ent.mentions]
-            names = list(dict.fromkeys([ent.name, *(m.text for m in ent.mentions)]))
-            entry = self.resolve(text, lang, names, spans, context, ent.code)
-            if entry is not None:
-                places.append(to_place(pid, ent, entry))
-        return replace(record, places=tuple(places))
+        said = cues(lang)
+        toponyms: list[Toponym] = []
+        owners: list[tuple[Entity, tuple[Span, ...]] | None] = []
+        named = [e for e in record.entities if e.type in _TYPES]
+        cued = {m for e in named for m in e.mentions if said.as_place(text, m.start, m.end)}
+        # "di Jawa dan Bali": a name joined to a mention used as a place is one too
+        ends = {m.end for m in cued}
+        cued |= {m for e in named for m in e.mentions if said.joined(text, m.start, m.end, ends)}
+        used = {e.id for e in named if any(m in cued for m in e.mentions)}
+        for ent in named:
+            # a place named as an actor only ("Seoul mengeluarkan") is no place of the
+            # article's, yet it still says which country the article is about
+            as_place = ent.id in used
+            for group in _groups(text, said, ent.mentions):
+                names = tuple(dict.fromkeys([ent.name, *(m.text for m in group)]))
+                spans = tuple((m.start, m.end) for m in group)
+                toponyms.append(Toponym(names, spans, ent.code, facility=ent.type == "FAC"))
+                owners.append((ent, group) if as_place else None)
+        hints = Hints(
+            states=tuple(
+                e.code for e in record.entities if e.type == "GPE" and e.code for _ in e.mentions
+            ),  # fmt: skip
+            dateline=record.article.dateline,
+            home=home_country(record.source)
+            or (place_words(lang).get("home_country") or (None,))[0],
+        )
+        resolved = self.resolver.resolve(text, lang, toponyms, hints)
+        return replace(record, places=tuple(_places(owners, resolved)))
 
     def resolve(
         self,
@@ -82,28 +92,55 @@ class PlaceStage:
         context: set[str],
         code: str | None = None,
     ) -> GeoEntry | None:
-        """The GeoNames feature a place named ``names`` at ``spans`` of ``text`` means,
+        """The GeoNames feature one place named ``names`` at ``spans`` of ``text`` means,
         given the states the article names (``context``); ``code``: the state it is
-        known to be, if any."""
-        if code is None:
-            # names and demonyms ("Russian") of states; capitals as metonyms stay cities
-            state = next((h for n in names if (h := state_table(lang).get(n))), None)
-            code = state.code if state is not None and state.kind != "metonym" else None
-        if code and code in self.gazetteer.countries:
-            return self.gazetteer.countries[code]
-        words = place_words(lang)
-        want_region = any(
-            has_cue(text, s, e, words.get("region_before", ()), words.get("region_after", ()))
-            for s, e in spans
+        known to be, if any. (One toponym alone: the stage resolves them together.)"""
+        hints = Hints(states=tuple(sorted(context)))
+        (res,) = self.resolver.resolve(
+            text, lang, [Toponym(tuple(names), tuple(spans), code)], hints
         )
-        within = next((q for _, e in spans if (q := qualifier(self.gazetteer, text, e))), None)
-        names = list(dict.fromkeys(place_alias(n, lang) for n in names))
-        entry = choose(self.gazetteer, names, context, want_region, within)
-        if entry is None:
-            # "Jakarta Timur", "Laurel County": the place the name is built on
-            drop = set(words.get("drop_words", ()))
-            shorter = [" ".join(w for w in n.split() if w.lower() not in drop) for n in names]
-            shorter = [n for n in shorter if n and n not in names]
-            if shorter:
-                entry = choose(self.gazetteer, shorter, context, want_region, within)
-        return entry
+        return res.entry if res is not None and not res.fallback else None
+
+
+def _groups(text: str, said: Cues, mentions: tuple[Span, ...]) -> list[tuple[Span, ...]]:
+    """An entity's mentions as the places they name: one group, unless some mentions
+    call it a region and others a town ("the Kherson region" ... "the city of
+    Kherson"), which are two places."""
+    regions = {m for m in mentions if said.region(text, m.start, m.end)}
+    towns = tuple(m for m in mentions if m not in regions and said.town(text, m.start, m.end))
+    if not towns or not regions:
+        return [mentions]
+    return [tuple(m for m in mentions if m not in towns), towns]
+
+
+def _places(
+    owners: list[tuple[Entity, tuple[Span, ...]] | None], resolved: list[Resolution | None]
+) -> list[Place]:
+    places: list[Place] = []
+    by_entry: dict[int, int] = {}  # geonameid -> index in places (one place per feature)
+    for owner, res in zip(owners, resolved, strict=True):
+        if res is None or owner is None:
+            continue
+        ent, mentions = owner
+        pid = f"p{len(places) + 1}"
+        if res.fallback:
+            places.append(area_place(pid, ent.name, res.entry, mentions))
+            continue
+        gid = res.entry.geonameid
+        if gid in by_entry:  # two groups, or two entities, that name the same place
+            i = by_entry[gid]
+            merged = tuple(sorted({*places[i].mentions, *mentions}, key=lambda m: m.start))
+            places[i] = replace(places[i], mentions=merged)
+            continue
+        by_entry[gid] = len(places)
+        places.append(to_place(pid, ent, res.entry, mentions))
+    return places
+
+
+def home_country(source: Source) -> str | None:
+    """The country an outlet's country-code domain names (".co.id" -> IDN), if any."""
+    domain = (source.domain or "").lower().rstrip(".")
+    tld = domain.rsplit(".", 1)[-1] if "." in domain else ""
+    if len(tld) != 2:
+        return None
+    return alpha2_to_alpha3().get(_GENERIC_TLDS.get(tld, tld.upper()))

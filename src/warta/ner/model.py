@@ -20,7 +20,7 @@ import pycrfsuite
 
 from ..errors import SettingsError
 from .conll import TaggedSentence, spans
-from .features import sentence_features
+from .features import is_uncased, sentence_features
 
 if TYPE_CHECKING:  # the gazetteer module imports the entity stage, which imports this
     from ..geo.gazetteer import Gazetteer
@@ -28,9 +28,10 @@ if TYPE_CHECKING:  # the gazetteer module imports the entity stage, which import
 # Words and single punctuation marks, as CoNLL corpora tokenise ("Jakarta", ",", "(").
 _TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 
-# CRFsuite L-BFGS settings: L1 keeps the model small by zeroing weak features.
+# CRFsuite L-BFGS settings: L1 keeps the model small by zeroing weak features (with
+# lower-cased copies, c1 0.1 scored best on idner-news-2k dev: 0.829, 0.818 at 0.05).
 TRAIN_PARAMS = {
-    "c1": 0.05,
+    "c1": 0.1,
     "c2": 0.01,
     "max_iterations": 200,
     "feature.possible_transitions": True,
@@ -105,11 +106,17 @@ def train(
     lang: str,
     gazetteer: Gazetteer | None,
     params: dict | None = None,
+    lowercase_copies: bool = True,
 ) -> Path:
-    """Fit a CRF on ``sentences`` and write it to ``out``."""
+    """Fit a CRF on ``sentences`` and write it to ``out``. ``lowercase_copies``: train on
+    every sentence lower-cased as well, so the model also tags text written without
+    capitals (such text has features of its own: what it learns from capitals stays)."""
     trainer = pycrfsuite.Trainer(verbose=False)
     for s in sentences:
         trainer.append(sentence_features(s.tokens, lang, gazetteer), list(s.tags))
+        if lowercase_copies and not is_uncased(s.tokens):
+            low = [t.lower() for t in s.tokens]
+            trainer.append(sentence_features(low, lang, gazetteer), list(s.tags))
     trainer.set_params({**TRAIN_PARAMS, **(params or {})})
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -26,13 +26,14 @@ def fit(
     lang: str,
     settings: Settings,
     dev_file: str | Path | None = None,
+    lowercase_copies: bool = True,
 ) -> TrainReport:
     """Train a model for ``lang`` from ``train_file`` into ``out``; score it on
     ``dev_file`` when given. Gazetteer features use the settings' gazetteer, as the
-    entity stage will at run time."""
+    entity stage will at run time. ``lowercase_copies``: see :func:`~.model.train`."""
     gaz = gazetteer_for(settings.geo.min_city_population, settings.geo.geonames_file)
     sents = read_conll(train_file)
-    path = train(sents, out, lang, gaz)
+    path = train(sents, out, lang, gaz, lowercase_copies=lowercase_copies)
     scores = None
     if dev_file is not None:
         scores = evaluate(load_model(path, lang, gaz), read_conll(dev_file))
