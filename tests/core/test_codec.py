@@ -8,8 +8,20 @@ import pytest
 from warta.codec import from_dict, from_json, json_schema, to_dict, to_json
 from warta.errors import RecordError
 from warta.records import (
-    Article, Claim, DateWindow, Entity, Event, Image, Participant, Place, Quantity, Range,
-    Record, Source, Span, Speaker,
+    Article,
+    Claim,
+    DateWindow,
+    Entity,
+    Event,
+    Image,
+    Participant,
+    Place,
+    Quantity,
+    Range,
+    Record,
+    Source,
+    Span,
+    Speaker,
 )  # fmt: skip
 
 

@@ -108,7 +108,8 @@ def test_wire_style_english(clean) -> None:
 
 def test_scraper_row_meta(clean) -> None:
     body = (
-        "JAKARTA, KOMPAS.com - Pemerintah kota mengumumkan jadwal baru angkutan umum mulai pekan depan.\n"
+        "JAKARTA, KOMPAS.com - Pemerintah kota mengumumkan jadwal baru angkutan umum "
+        "mulai pekan depan.\n"
         "Baca juga: Jadwal Kereta Berubah Mulai Senin\n"
         "Kepala dinas perhubungan mengatakan perubahan itu untuk mengurangi kepadatan penumpang."
     )

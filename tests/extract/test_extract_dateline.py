@@ -14,7 +14,8 @@ from warta.extract.meta import split_dateline
         ("DILI (Kabar Timur Wire) — Warga berkumpul.", "DILI", None, "Warga berkumpul."),
         ("Contoh.com, Medan -Polisi menangkap dua orang.", "Medan", "Contoh.com",
          "Polisi menangkap dua orang."),
-        ("Polisi menangkap dua orang di Medan.", None, None, "Polisi menangkap dua orang di Medan."),
+        ("Polisi menangkap dua orang di Medan.", None, None,
+         "Polisi menangkap dua orang di Medan."),  # fmt: skip
     ],
 )  # fmt: skip
 def test_split_dateline(paragraph: str, place: str | None, outlet: str | None, rest: str) -> None:

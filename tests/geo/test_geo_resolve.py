@@ -40,5 +40,6 @@ def test_admin2_named_without_its_designator(stage: PlaceStage) -> None:
 
 
 def test_region_cue_does_not_cross_a_sentence(stage: PlaceStage) -> None:
-    e = resolve(stage, "Protes meluas di wilayah Iran. Teheran menutup jalan.", "Teheran", "id", {"IRN"})
+    text = "Protes meluas di wilayah Iran. Teheran menutup jalan."
+    e = resolve(stage, text, "Teheran", "id", {"IRN"})
     assert e.feature == "PPLC"

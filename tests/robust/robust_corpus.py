@@ -151,7 +151,8 @@ def write_corpus(
     files["dates.txt"] = body(
         18,
         "Kejadian pada 1 Januari 0001, 31 Desember 9999, 15 Maret 44 SM, tahun 99999, "
-        "30 Februari 2024, 2024-13-45, 1³ Januari 2024, 2⁰²⁴ dan 00/00/0000. It happened on 1 January 1 and in 10000 AD.",
+        "30 Februari 2024, 2024-13-45, 1³ Januari 2024, 2⁰²⁴ dan 00/00/0000. "
+        "It happened on 1 January 1 and in 10000 AD.",
     ).encode()
     # -- rows ---------------------------------------------------------------------------
     rows = [

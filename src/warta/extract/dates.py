@@ -17,7 +17,10 @@ from .lexicon import Lexicon
 
 _WORD = r"[A-Za-z]+"
 _TIME = r"(?P<h>\d{1,2})\s*[:.]\s*(?P<mi>\d{2})(?:\s*[:.]\s*\d{2})?\s*(?P<ap>[ap]\.?\s?m\.?)?"
-_ZONE = r"(?P<z>(?!(?:GMT|UTC)\s*[+-])[A-Za-z]{2,5})?\s*(?:\(?\s*(?:GMT|UTC)\s*(?P<zs>[+-])\s*(?P<zh>\d{1,2})(?::?(?P<zm>\d{2}))?\)?)?"
+_ZONE = (
+    r"(?P<z>(?!(?:GMT|UTC)\s*[+-])[A-Za-z]{2,5})?\s*"
+    r"(?:\(?\s*(?:GMT|UTC)\s*(?P<zs>[+-])\s*(?P<zh>\d{1,2})(?::?(?P<zm>\d{2}))?\)?)?"
+)
 _DMY = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_WORD})\.?,?\s+(?P<y>\d{{4}})\b")
 _MDY = re.compile(rf"\b(?P<m>{_WORD})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b")
 _NUM = re.compile(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4})\b")

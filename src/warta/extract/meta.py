@@ -17,7 +17,8 @@ _SEP = r"\s*(?:-{1,2}|–|—)\s*"
 _AGENCY = r"\((?P<agency>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})\)"
 _OUTLET_HEAD = re.compile(r"^(?P<outlet>[A-Za-z0-9]+(?:\.[A-Za-z]{2,3}){1,2})\s*,\s*")
 _PLACE_DASH = re.compile(
-    rf"^(?P<place>(?:[A-Z][a-z'’.]*|[A-Z]+)(?: (?:[A-Z][a-z'’.]*|[A-Z]+)){{0,3}}?)\s*(?:{_AGENCY})?{_SEP}(?=\S)"
+    rf"^(?P<place>(?:[A-Z][a-z'’.]*|[A-Z]+)(?: (?:[A-Z][a-z'’.]*|[A-Z]+)){{0,3}}?)"
+    rf"\s*(?:{_AGENCY})?{_SEP}(?=\S)"
 )
 _PLACE_GLUED = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}?)(?=[A-Z])")
 _UPPER_HEAD = re.compile(
