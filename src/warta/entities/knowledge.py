@@ -79,11 +79,15 @@ def holders() -> PhraseTable[tuple[Holder, ...]]:
     return PhraseTable((a, tuple(hs)) for a, hs in by_alias.items())
 
 
-def holder_for(name: str, day: str | None) -> Holder | None:
-    """The term of office of ``name`` on ``day`` (the latest term when none fits)."""
+def holder_for(name: str, day: str | None, role: str | None = None) -> Holder | None:
+    """The term of office of ``name`` on ``day`` (the latest term when none fits). A
+    ``role`` the text gives ("Foreign Secretary") keeps only the terms of that office, so
+    an undated page still finds the office it names, not the person's latest one."""
     terms = holders().get(name)
     if not terms:
         return None
+    if role:
+        terms = tuple(t for t in terms if t.role.startswith(role)) or terms
     fitting = [t for t in terms if t.holds_on(day)]
     return (fitting or sorted(terms, key=lambda t: t.start))[-1]
 

@@ -83,7 +83,7 @@ def link(mentions: list[Mention], day: str | None = None) -> tuple[Entity, ...]:
     for c in sorted(clusters.values(), key=lambda c: c.first):
         if c.type == "PERSON" and (not c.role or " of " not in c.role):
             # the text's role wins; a bare "Presiden" is completed from the office table
-            h = holder_for(c.name, day)
+            h = holder_for(c.name, day, c.role)
             if h is not None and (not c.role or h.role.startswith(c.role)):
                 c.role, c.code, c.sector = h.role, h.code, h.sector
         spans = tuple(

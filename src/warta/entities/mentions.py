@@ -50,6 +50,9 @@ _ANY_WORD_RE = re.compile(r"\w+")
 _LAST_WORD_RE = re.compile(r"(\w+)\W*$")
 # A social-media handle standing for a person after a title: "Presiden @prabowo"
 _HANDLE_RE = re.compile(r"\s*@(\w{3,})")
+# What may stand between an office and an honorific of the same person: the office's
+# body abbreviated in brackets ("Menlu Uni Emirat Arab (UEA) Sheikh Abdullah").
+_OFFICE_GAP_RE = re.compile(r"\s*(?:\([^()]{1,15}\))?\s*")
 
 
 def plain_name(written: str) -> str:
@@ -283,12 +286,19 @@ class RuleMentionFinder:
     def _people(self, text: str, lang: str, add, free, out) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
         """People announced by a title; returns the titles' spans (no name starts there)."""
         titles = []
+        office: tuple[int, str | None, str, Title] | None = None  # (end, code, role, title)
         for hit in title_table(lang).find(text):
             titles.append((hit.start, hit.end))
             t: Title = hit.value
             if free(hit.start, hit.end):
                 code, body, s, e = self._complement(text, lang, hit.start, hit.end, out)
                 role = f"{t.role} of {body}" if body else t.role
+                gap = _OFFICE_GAP_RE.match(text, office[0]) if office else None
+                if office and t.sector == "ELI" and gap and gap.end() == hit.start:
+                    # a royal or religious honorific right after an office names the
+                    # office holder: the office, not the honorific, codes the person
+                    code, role, t = office[1], office[2], office[3]
+                office = (e, code, role, t) if t.sector != "ELI" else None
             else:
                 # "Wakil Ketua DPR": a title holding the body it is the title of
                 inside = [m for m in out if hit.start < m.start and m.end <= hit.end]
