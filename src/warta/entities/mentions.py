@@ -265,7 +265,7 @@ class RuleMentionFinder:
         return (start, end) if count else None
 
     def _unglue(self, text: str, lang: str, start: int, at: int, word: str) -> int | None:
-        """Where a scraper glued a function word onto a name ("Pete Hegsethjuga", "Kim
+        """Where a scraper glued a function word onto a name ("Karel Novakjuga", "Kim
         Jong Ununtuk"): the end of the name, when the name without the tail is a known
         person or the bare word stands alone elsewhere in the text; else None."""
         tails = name_words(lang).get("glued_tails", frozenset())
