@@ -1,6 +1,12 @@
 """Merging across sentences: a restated event folds in, another happening stays apart."""
 
+from dataclasses import replace
+
 from helpers_events import make_record, run
+
+from warta.events.detect import Mention
+from warta.events.merge import merge
+from warta.records import DateWindow, Participant, Span
 
 PUB = "2025-03-10T09:00:00+07:00"
 ENTS = [
@@ -88,3 +94,43 @@ def test_the_attacks_with_a_channel_before_them_join_the_attack() -> None:
     assault = _of(evs, "ASSAULT")
     assert len(assault) == 1
     assert assault[0].actor is not None and assault[0].actor.code == "RUR"
+
+
+def _visit(status: str, window: tuple[str, str], sentence: int, text: str, dated=True):
+    """A mention of a Ruritanian visit to Freedonia at offset ``10 * sentence``."""
+    start = 10 * sentence
+    return Mention(
+        type="CONSULT", mode="visit", place=None, date=DateWindow(*window, "day"),
+        status=status, actor=Participant("Ruritania", "e1", "RUR", "GOV"),
+        recipient=Participant("Freedonia", "e2", "FRE", "GOV"),
+        evidence=Span(start, start + len(text), text), trigger="visit", sentence=sentence,
+        dated=dated,
+    )  # fmt: skip
+
+
+def test_plan_told_beside_a_past_meeting_stays_apart() -> None:
+    met = _visit("occurred", ("2025-03-10", "2025-03-10"), 0, "met on Monday")
+    # undated: the month after the news day, so no stated dates conflict
+    plan = _visit("planned", ("2025-03-11", "2025-04-10"), 0, "visit soon", dated=False)
+    evs = merge([met, plan], ())
+    assert [(e.status, e.date.start, len(e.evidence)) for e in evs] == [
+        ("occurred", "2025-03-10", 1),
+        ("planned", "2025-03-11", 1),
+    ]
+
+
+def test_plan_and_happening_of_one_time_still_fold() -> None:
+    held = _visit("occurred", ("2025-03-10", "2025-03-10"), 0, "talks held")
+    planned = _visit("planned", ("2025-03-08", "2025-03-14"), 0, "talks", dated=False)
+    evs = merge([held, planned], ())
+    assert len(evs) == 1 and len(evs[0].evidence) == 2
+
+
+def test_future_plan_is_no_antecedent_of_a_past_happening() -> None:
+    plan = _visit("planned", ("2025-04-01", "2025-04-30"), 0, "will visit")
+    past = replace(  # "the visit" told of last month, naming nobody
+        _visit("occurred", ("2025-02-01", "2025-02-28"), 1, "the visit"),
+        anaphoric=True, actor=None, recipient=None,
+    )  # fmt: skip
+    evs = merge([plan, past], ())
+    assert len(evs) == 1 and len(evs[0].evidence) == 1

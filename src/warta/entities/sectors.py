@@ -57,3 +57,29 @@ def country_of(text: str, lang: str) -> str | None:
     for hit in state_table(lang).find(text):
         return hit.value.code
     return None
+
+
+# the sectors of a state's own offices: its officials and bodies speak for it
+_STATE_OFFICES = frozenset({"GOV", "MIL"})
+
+
+@cache
+def _office_table(lang: str, generic: bool) -> PhraseTable[bool]:
+    table: PhraseTable[bool] = PhraseTable()
+    for phrase, row in langdata.load(lang, "titles").get("titles", {}).items():
+        if row.get("sector") in _STATE_OFFICES:
+            table.add(phrase, True)
+    for phrase, row in langdata.load(lang, "institutions").get("heads", {}).items():
+        if row.get("sector") in _STATE_OFFICES:
+            table.add(phrase, True)
+    if generic:
+        for word in langdata.load(lang, "sectors").get("weak", {}).get("GOV", ()):
+            table.add(word, True)  # "the Department", "the agency", "officials"
+    return table
+
+
+def names_office(text: str, lang: str, generic: bool = False) -> bool:
+    """Whether ``text`` names a state office or official by its title ("the Secretary",
+    "the Foreign Ministry"); with ``generic`` also by a generic word ("the Department",
+    "officials"), which only a body's own release uses of itself."""
+    return any(True for _ in _office_table(lang, generic).find(text))

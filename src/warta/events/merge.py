@@ -5,9 +5,10 @@ codes, places, stated dates and modes do not conflict. Within a sentence that is
 Across sentences the later mention must restate the event: its status agrees, it names no
 participant the event lacks (a new recipient is a new act: "urged X" ... "urged Y"), it
 shares at least one participant code with it, and it does not mark itself as another
-happening ("19 orang lainnya", "another strike"). An undated mention takes the news day by
-default, which never conflicts with a stated date. Mutual events ("saling serang",
-"clashes between X and Y") match either way round.
+happening ("19 orang lainnya", "another strike"). A plan and a happening are kept apart
+even within a sentence when their date windows do not overlap. An undated mention takes
+the news day by default, which never conflicts with a stated date. Mutual events ("saling
+serang", "clashes between X and Y") match either way round.
 """
 
 from __future__ import annotations
@@ -64,6 +65,15 @@ def _place_fits(a: str | None, b: str | None, places: _Places) -> bool:
     return whole_a or whole_b
 
 
+def _tenses_apart(g: _Group, m: Mention) -> bool:
+    """A plan or threat and a happening of the same type are one event only when told of
+    the same time: "met on Tuesday ... to prepare the visit next month" is two, even in one
+    sentence (a future window never overlaps a past one)."""
+    if _STATUS_GROUP.get(g.event.status, 2) == _STATUS_GROUP.get(m.status, 2):
+        return False
+    return not _dates_overlap(g.event.date, m.date)
+
+
 def _pairs(g: _Group, m: Mention) -> list[tuple[str | None, str | None]]:
     """The mention's (actor, recipient) codes as the event's roles may read them."""
     a, r = _code(m.actor), _code(m.recipient)
@@ -91,6 +101,8 @@ def _same(g: _Group, m: Mention, places: _Places) -> bool:
         return False
     if not _codes_fit(g, m):
         return False
+    if _tenses_apart(g, m):
+        return False
     if m.sentence in g.sentences:
         return True
     if m.distinct or _STATUS_GROUP.get(ev.status, 2) != _STATUS_GROUP.get(m.status, 2):
@@ -108,7 +120,9 @@ def _anaphor_target(groups: list[_Group], m: Mention) -> int | None:
         (
             i
             for i in range(len(groups) - 1, -1, -1)
-            if groups[i].event.type == m.type and _codes_fit(groups[i], m)
+            if groups[i].event.type == m.type
+            and _codes_fit(groups[i], m)
+            and not _tenses_apart(groups[i], m)
         ),
         None,
     )

@@ -8,8 +8,10 @@ this layer still runs, with less, when that module is absent).
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Callable
 from functools import cache
+from importlib import resources
 
 from ..records import Entity, Participant, Record, Span
 
@@ -42,6 +44,39 @@ def sector_of(text: str, lang: str) -> str | None:
         return fn(text, lang) if fn and text.strip() else None
     except Exception:
         return None
+
+
+def names_office(text: str, lang: str, generic: bool = False) -> bool:
+    """Whether a phrase names a state office by its title ("the Secretary"); ``generic``:
+    or by a generic word ("the Department")."""
+    fn = _helper("names_office")
+    try:
+        return bool(fn(text, lang, generic)) if fn and text.strip() else False
+    except Exception:
+        return False
+
+
+@cache
+def _outlet_states() -> dict[str, tuple[str, bool]]:
+    """Publisher name or domain -> (the state a government outlet speaks for, whether it
+    is a state body itself: ``cited = false``, a ministry or command, not an agency)."""
+    raw = resources.files("warta").joinpath("data", "publishers.toml").read_text("utf-8")
+    out: dict[str, tuple[str, bool]] = {}
+    for o in tomllib.loads(raw).get("outlet", ()):
+        if o.get("country"):
+            out[o["name"]] = out[o["domain"]] = (o["country"], not o.get("cited", True))
+    return out
+
+
+def office_state(record: Record, text: str, lang: str) -> str | None:
+    """The state an office named without one belongs to ("the Secretary", "the
+    Department"): the government publisher's, when the record has one. A news agency
+    reports on other states too, so there only a title counts; a ministry's own release
+    speaks of itself as "the Department" or "officials" as well."""
+    src = record.source
+    table = _outlet_states()
+    state, own = table.get(src.publisher or "") or table.get(src.domain or "") or (None, False)
+    return state if state and names_office(text, lang, generic=own) else None
 
 
 def mentions_in(record: Record, start: int, end: int) -> list[tuple[Span, Entity]]:
@@ -102,6 +137,10 @@ def participant(
         places = place_codes_in(record, span.start, span.end)
         code = places[0][2] if places else None
     sector = _sector(span, found, lang)
+    if code is None and sector in (None, "GOV", "MIL"):
+        # "the Secretary" on a ministry's own page: its state's official
+        code = office_state(record, span.text, lang)
+        sector = sector or ("GOV" if code else None)
     if entity is None and code is None and sector is None:
         return None
     return Participant(span.text, entity.id if entity else None, code, sector)
@@ -171,7 +210,8 @@ def state_sector(record: Record, p: Participant | None, event_type: str) -> Part
 def person_code(record: Record, entity: Entity, lang: str) -> str | None:
     """The state a person serves when the entity stage left no code: the country named in
     the title before one of their mentions ("Menlu Ruritania Ivo Marek", "Freedonia's foreign
-    minister Ana Vela"), else in their role."""
+    minister Ana Vela"), else in their role, else (for a bare office) the government
+    publisher's."""
     text = record.article.text
     for m in entity.mentions:
         words = text[max(0, m.start - 60) : m.start].split()[-5:]
@@ -179,4 +219,7 @@ def person_code(record: Record, entity: Entity, lang: str) -> str | None:
         code = country_of(" ".join(words), lang) if words else None
         if code:
             return code
-    return country_of(entity.role, lang) if entity.role else None
+    if not entity.role:
+        return None
+    # a bare office ("Secretary Ivo Marek") on a ministry's own page serves its state
+    return country_of(entity.role, lang) or office_state(record, entity.role, lang)
