@@ -27,7 +27,6 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -174,6 +173,8 @@ def _dumps(value: object) -> bytes:
 
 
 def _save(path: Path, value: object) -> None:
+    import tempfile  # only when writing: not on the start-up path
+
     try:
         data = _dumps(value)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -187,3 +188,21 @@ def _save(path: Path, value: object) -> None:
             os.unlink(tmp)  # type: ignore[possibly-undefined]
         except (OSError, NameError):
             pass
+
+
+def dist_version(dist: str) -> str:
+    """The installed version of distribution ``dist`` (whose top-level package has the same
+    name), read from its ``.dist-info`` folder name: ``importlib.metadata`` and the email
+    parser it needs cost some 30 ms of start-up. For cache keys (see :func:`cached`)."""
+    spec = importlib.util.find_spec(dist)
+    for where in (spec.submodule_search_locations or ()) if spec else ():
+        site = os.path.dirname(where)
+        prefix = f"{dist}-".casefold()
+        for name in os.listdir(site):
+            if name.casefold().startswith(prefix) and name.endswith(".dist-info"):
+                version = name[len(prefix) : -len(".dist-info")]
+                if version[:1].isdigit():
+                    return version
+    from importlib.metadata import version as metadata_version
+
+    return metadata_version(dist)

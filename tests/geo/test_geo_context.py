@@ -215,3 +215,31 @@ def test_a_facility_named_for_its_town_is_in_that_town() -> None:
         entity("e3", "Bali", "GPE", text, "Bali"),
     )
     assert got["Bandara Semarang"] == "town"
+
+
+def test_a_small_foreign_homonym_yields_to_the_article_area() -> None:
+    from warta.geo.gazetteer import Gazetteer, GeoEntry
+
+    gaz = Gazetteer()
+    for e in (
+        GeoEntry(9100001, "Norland", "PCLI", "NRL", None, 60.0, 10.0, 5_000_000),
+        GeoEntry(9100002, "Sudmark", "PCLI", "SDM", None, 10.0, 20.0, 9_000_000),
+        GeoEntry(
+            9100003, "Kessholm", "PPLC", "NRL", "North", 59.0, 11.0, 900_000, "NL.01"
+        ),  # fmt: skip
+        GeoEntry(9100004, "Brackwell", "PPL", "NRL", "North", 59.2, 11.2, 80_000, "NL.01"),
+        # the only place the gazetteer knows by this name: a hamlet in another country
+        GeoEntry(9100005, "Fennbury", "PPL", "SDM", "South", 10.1, 20.1, 900, "SD.02"),
+    ):
+        gaz.add(e, minor=e.geonameid == 9100005)
+    text = "Flights left Kessholm late. Brackwell and Fennbury airports closed in Kessholm."
+    tops = toponyms(text, "Kessholm", "Brackwell", "Fennbury")
+    res = Resolver(gaz).resolve(text, "en", tops, Hints(states=("NRL",)))
+    fenn = res[[t.names for t in tops].index(("Fennbury",))]
+    # off the article's map and tiny: the area the article is about, not the hamlet
+    assert fenn is not None and fenn.fallback and fenn.entry.country == "NRL"
+    # the same hamlet in a story about its own country is the hamlet
+    text = "Fennbury held a fair; Sudmark sent a minister."
+    tops = toponyms(text, "Fennbury", "Sudmark")
+    res = Resolver(gaz).resolve(text, "en", tops, Hints(states=("SDM",)))
+    assert res[0] is not None and res[0].entry.geonameid == 9100005

@@ -1,5 +1,7 @@
 """The gazetteer's two tiers, its compact minor tier, and area points (invented entries)."""
 
+import pickle
+
 from warta.geo import GeoEntry, gazetteer_for
 from warta.geo.gazetteer import Gazetteer
 from warta.geo.geocode import named_after
@@ -18,6 +20,31 @@ def test_minor_tier_is_seen_only_by_the_resolver() -> None:
     assert gaz.candidates("hopewell") == [town]  # the row comes back as it went in
     assert gaz.candidates("Orchard County") == [county]  # a missing point stays missing
     assert gaz.admin2("US.NY.999") == county and gaz.admin2("US.NY.000") is None
+
+
+def test_minor_tier_loads_on_first_use_only() -> None:
+    whole = Gazetteer()
+    city = GeoEntry(9000021, "Westbrook", "PPLA", "USA", population=90000)
+    hamlet = GeoEntry(9000022, "Westbrook", "ADM2", "GBR", population=400, admin2_code="GB.ENG.X1")
+    whole.add(city)
+    whole.add(hamlet, minor=True)
+    gaz = whole.without_minor()
+    assert gaz.candidates("Westbrook") == [city]  # the copy's minor tier is empty
+    calls: list[int] = []
+
+    def load():  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return whole.minor_tier()
+
+    lazy = whole.without_minor()
+    lazy.defer_minor(load)
+    assert lazy.lookup("Westbrook") == [city] and not calls  # major tier: no load
+    assert lazy.candidates("westbrook") == [city, hamlet] and calls == [1]
+    assert lazy.admin2("GB.ENG.X1") == hamlet and len(lazy) == 2 and calls == [1]
+    lazy2 = whole.without_minor()
+    lazy2.defer_minor(load)
+    copy = pickle.loads(pickle.dumps(lazy2))  # pickling takes the tier in, not the loader
+    assert copy.candidates("Westbrook") == [city, hamlet] and calls == [1, 1]
 
 
 def test_one_name_many_places() -> None:

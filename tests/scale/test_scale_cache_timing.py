@@ -8,7 +8,7 @@ from typing import ClassVar
 
 import pytest
 
-from warta.cache import cached, entry_key
+from warta.cache import cached, dist_version, entry_key
 from warta.ingest import RawDocument
 from warta.pipeline import Pipeline
 from warta.runners.timing import StageTimes
@@ -39,6 +39,20 @@ def test_damaged_entry_is_rebuilt_and_cache_can_be_off(
     assert cached("idx", 1, lambda: "other", sources=["warta.cache"]) == "fresh"  # now saved
     monkeypatch.setenv("WARTA_CACHE_DIR", "off")
     assert cached("idx", 1, lambda: "uncached") == "uncached"
+
+
+def test_dist_version_reads_the_dist_info_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "quokkalib").mkdir()
+    (tmp_path / "quokkalib" / "__init__.py").write_text("")
+    (tmp_path / "Quokkalib-4.2.1.dist-info").mkdir()  # some installers keep the case
+    (tmp_path / "quokkalib_extras-9.0.dist-info").mkdir()  # another distribution
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert dist_version("quokkalib") == "4.2.1"
+    from importlib.metadata import version
+
+    assert dist_version("pycountry") == version("pycountry")
 
 
 def test_entry_key_depends_on_builder_source() -> None:

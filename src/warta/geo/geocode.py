@@ -4,7 +4,7 @@ Cue words (``lang/<code>/places.toml``) before or after a mention say that it na
 location rather than an actor ("di Rusia" / "Rusia menolak"), or a region rather than a
 town ("wilayah Kursk", "Kursk region"); a name joined to a place ("Jawa dan Bali") is one
 too; a name after ", " or "in" names the area holding the one before it ("Paris, Texas",
-"Athens, Ga.", "Camp Ashraf in Iraq").
+"Athens, Ga.", "Camp Liberty in Iraq").
 """
 
 from __future__ import annotations
@@ -205,7 +205,7 @@ def qualifier(gaz: Gazetteer, text: str, end: int, lang: str = "en") -> GeoEntry
 
 def container(gaz: Gazetteer, text: str, end: int, lang: str) -> GeoEntry | None:
     """The country or region named right after "in"/"di" following a place name
-    ("Camp Ashraf in Iraq", "Khan Younis di Gaza"): the area that holds it."""
+    ("Camp Liberty in Iraq", "Rafah di Gaza"): the area that holds it."""
     m = _CONTAINER_RE.match(text, end)
     if not m or m.group(1).lower() not in _within_words(lang):
         return None

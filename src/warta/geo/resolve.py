@@ -8,10 +8,11 @@ region named after its main town yields to the town) and on the article's eviden
 and the votes of its other toponyms, each spread over that toponym's readings by how
 likely they are. "Place, Region", "Place, Country" and "Place in Country" restrict a name
 to places within. Words around a mention that call it a region or a town decide between a
-region and the town it is named after. A toponym no entry fits keeps the area the text
-gives it ("Village, Region"), else the area of the place named next to it in its
-sentence, else the area most of the article is in, at that area's precision: a point is
-never invented for it.
+region and the town it is named after. A small town or district in a country the rest
+of an article about another country hardly names fits no better than none. A toponym no
+entry fits keeps the area the text gives it ("Village, Region"), else the area of the
+place named next to it in its sentence, else the area most of the article is in, at that
+area's precision: a point is never invented for it.
 """
 
 from __future__ import annotations
@@ -49,6 +50,12 @@ _UNKNOWN_POPULATION = 300  # GeoNames gives many villages none: count them as th
 _OWN_NAME = 1.0  # the text uses the entry's own name, not one of its alternate names
 _NEAR_CHARS = 120  # how far in its sentence a named place may be to hold an unknown one
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# A town or district smaller than this in a country little else in the article is in,
+# while the article is about another one, is a homonym of a place the gazetteer lacks (an
+# airport named in a story about London is no village in Arkansas): it takes the article's
+# area
+_STRAY_POPULATION = 20_000
+_STRAY_SHARE = 0.2  # "nothing else": under this share of the main country's evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +141,8 @@ class Resolver:
             best = max(r.cands, key=lambda e: self._score(r, e, prior), default=None)
             if best is not None and r.want_region and best.feature.startswith("PPL"):
                 best = region_of(self.gaz, best) or best
+            if best is not None and _stray(best, prior):
+                best = None
             out.append(Resolution(best) if best is not None else None)
         # toponyms no entry fits: the area the text or the article puts them in
         placed = [(r.toponym.spans, res.entry) for r, res in zip(readings, out, strict=True) if res]
@@ -301,6 +310,18 @@ def _prominence(e: GeoEntry) -> float:
     elif e.feature in NAMED_REGIONS:
         s += _REGION_BONUS
     return s
+
+
+def _stray(e: GeoEntry, prior: Prior) -> bool:
+    """Whether ``e`` is a small place off the article's map (see ``_STRAY_POPULATION``)."""
+    main = prior.main_country
+    return (
+        main is not None
+        and e.country != main
+        and e.population < _STRAY_POPULATION
+        and e.feature.startswith(("PPL", "ADM2"))
+        and prior.countries.get(e.country or "", 0.0) < _STRAY_SHARE
+    )
 
 
 def _inside(entry: GeoEntry, area: GeoEntry) -> bool:
