@@ -35,7 +35,9 @@ Config = Annotated[
 ]
 Db = Annotated[
     str | None,
-    typer.Option("--db", help="DuckDB file (default: $WARTA_DB or ~/.local/share/warta/warta.duckdb)."),
+    typer.Option(
+        "--db", help="DuckDB file (default: $WARTA_DB or ~/.local/share/warta/warta.duckdb)."
+    ),
 ]
 FieldOpt = Annotated[
     list[str] | None,
@@ -199,7 +201,9 @@ class _Progress:
 
 @app.command()
 def events(
-    country: Annotated[str | None, typer.Option(help="ISO alpha-3 of actor, recipient or place.")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="ISO alpha-3 of actor, recipient or place.")
+    ] = None,
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
     since: Annotated[str | None, typer.Option(help="Events ending on/after this date.")] = None,
     until: Annotated[str | None, typer.Option(help="Events starting on/before this date.")] = None,
@@ -317,7 +321,9 @@ def check(db: Db = None, config: Config = None) -> None:
 def eval_(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of inputs with their gold .json.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
-    per_file: Annotated[bool, typer.Option("--per-file", help="Also show each file's rows.")] = False,
+    per_file: Annotated[
+        bool, typer.Option("--per-file", help="Also show each file's rows.")
+    ] = False,
     floors: Annotated[
         bool, typer.Option("--floors/--no-floors", help="Fail (exit 4) below the F1 floors.")
     ] = False,
@@ -539,7 +545,8 @@ def merge(
             for line in link_lines(store, links):
                 typer.echo(line)
         else:
-            typer.echo(merge_store(store, encoder=encoder, full=full, relink=relink).describe(), err=True)
+            summary = merge_store(store, encoder=encoder, full=full, relink=relink)
+            typer.echo(summary.describe(), err=True)
 
 
 @app.command()

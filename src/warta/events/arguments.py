@@ -212,6 +212,9 @@ def arguments(
             else None
         )  # fmt: skip
         after = coded(ref) or after
+    if hit.sense.root in set(g.get("topic_verbs", ())):
+        # "discussed Aleppo with Moscow": the object is what is talked about
+        return subject, after_marker(ctx, last, ce, set(g.get("counterpart_markers", ())))
     # "mengirim ribuan pasukan ke Rusia", "sent troops to Russia": the object is what
     # moves; whom it reaches follows a marker
     if after is None or not (after.code or after.entity):

@@ -34,6 +34,27 @@ def first_person(ctx: Ctx, cs: int, t: int) -> Participant | None:
     return None
 
 
+def addressee(ctx: Ctx, cs: int, t: int) -> Participant | None:
+    """A second-person subject in a sentence that opens by addressing someone ("Secretary
+    X, did you discuss ...", "Pak Menteri Y, apakah Anda membahas ..."): that person acts."""
+    words = frozenset(ctx.lex.grammar.get("second_person", ()))
+    you = next((k for k in range(max(cs, t - 3), t) if ctx.toks[k].low in words), None)
+    if you is None:
+        return None
+    text = ctx.record.article.text
+    if "?" not in text[ctx.toks[-1].end : ctx.toks[-1].end + 2]:
+        return None  # "Menurut X, Anda perlu ...": advice to the reader, not a question to X
+    for m, e in mentions_in(ctx.record, ctx.toks[0].start, ctx.toks[you].start):
+        opening = text[ctx.toks[0].start : m.start].split()
+        if (
+            e.type == "PERSON"
+            and text[m.end : m.end + 1] == ","
+            and all(w[:1].isupper() for w in opening)  # "QUESTION: Secretary X,"
+        ):
+            return Participant(m.text, e.id, e.code, e.sector)
+    return None
+
+
 def mutual(ctx: Ctx, hit: Hit) -> bool:
     """A reciprocal act: "saling serang", "saling melancarkan serangan", "fought each
     other"; either side is actor and recipient."""

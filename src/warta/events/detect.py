@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from ..records import DateWindow, Participant, Record, Span
 from .arguments import arguments, own_actor
 from .clauses import (
+    addressee,
     bare_clause,
     coordinator,
     first_person,
@@ -240,7 +241,8 @@ def _in_name(text: str, toks: list[Token], hit: Hit, sent_start: int) -> bool:
 
 def _nested(ctx: Ctx, outer: Hit, hit: Hit, cs: int, ce: int) -> bool:
     """A nominal event inside another's clause that names its own actor ("Indonesia
-    mengecam serangan Ruritania terhadap Freedonia", "condemned Ruritania's attack"): an event too."""
+    mengecam serangan Ruritania terhadap Freedonia", "condemned Ruritania's attack"): an event
+    too."""
     if hit.sense.type == outer.sense.type or hit.first <= outer.last or not is_nominal(ctx, hit):
         return False
     actor = own_actor(ctx, hit, cs, ce)
@@ -319,13 +321,14 @@ def detect(record: Record, lang: str) -> list[Mention]:
             actor = actor or _borrowed(ctx, hit, cs, owners)
             # "Kami menyambut baik ...": the speaker acts; the claims stage knows who speaks
             speaker = first_person(ctx, cs, hit.first) if actor is None else None
-            actor = actor or speaker
+            actor = actor or speaker or addressee(ctx, cs, hit.first)
             both = mutual(ctx, hit)
             if both and recipient is None:
                 recipient = other_party(ctx, cs, hit.first, actor)
             evs, eve = (0, len(toks)) if ce - cs < 5 else (cs, ce)
             at = toks[hit.first].start
-            # a nested event ("mengecam serangan Ruritania terhadap Freedonia") lies in its own words
+            # a nested event ("mengecam serangan Ruritania terhadap Freedonia") lies in its own
+            # words
             lo = at if cs in done else toks[evs].start
             place = _place(record, lo, toks[eve - 1].end, at) or _place(
                 record, sent.start, sent.end, at

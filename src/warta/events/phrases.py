@@ -137,8 +137,12 @@ def is_nominal(ctx: Ctx, hit: Hit) -> bool:
     if not dets or hit.first == 0:
         return False
     prev = ctx.toks[hit.first - 1]
+    # "the Ruritanian attack" is a noun, but "the Department urged" has a finite verb
     return prev.low in dets or (
-        prev.text[:1].isupper() and hit.first > 1 and ctx.toks[hit.first - 2].low in dets
+        hit.sense.voice != "past"
+        and prev.text[:1].isupper()
+        and hit.first > 1
+        and ctx.toks[hit.first - 2].low in dets
     )
 
 

@@ -79,6 +79,15 @@ def office_state(record: Record, text: str, lang: str) -> str | None:
     return state if state and names_office(text, lang, generic=own) else None
 
 
+def own_voice_state(record: Record) -> str | None:
+    """The state a state body's own release speaks for (a ministry or command page, not a
+    news agency): its unattributed "we" is that government."""
+    src = record.source
+    table = _outlet_states()
+    state, own = table.get(src.publisher or "") or table.get(src.domain or "") or (None, False)
+    return state if own else None
+
+
 def mentions_in(record: Record, start: int, end: int) -> list[tuple[Span, Entity]]:
     """Entity mentions overlapping ``[start, end)``, in text order."""
     out = [

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import cache
 
 from ..records import Claim, Event, Participant, Range, Record, Span, Speaker, Stance
-from .resolve import person_code, state_sector
+from .resolve import own_voice_state, person_code, state_sector
 from .tokens import Token, phrase_key, tokenize
 
 _QUOTE_RE = re.compile(r"“[^”]{3,3000}”|\"[^\"]{3,3000}\"")
@@ -268,6 +268,11 @@ def speakers_as_actors(
             ),
             None,
         )
+        if at is not None and claim is None and own_voice_state(record):
+            # a ministry's release speaks as "we" with no speaker named: the government
+            actor = Participant(toks[at].text, None, own_voice_state(record), "GOV")
+            out.append(replace(ev, actor=actor))
+            continue
         if at is None or claim is None:
             out.append(ev)
             continue
@@ -276,5 +281,25 @@ def speakers_as_actors(
         if code is None and ent is not None and ent.type == "PERSON":
             code = person_code(record, ent, lang)
         actor = Participant(toks[at].text, claim.speaker.entity, code, ent.sector if ent else None)
-        out.append(replace(ev, actor=state_sector(record, actor, ev.type)))
+        recipient = ev.recipient or _counterpart(out, ev.type, code)
+        out.append(replace(ev, actor=state_sector(record, actor, ev.type), recipient=recipient))
     return tuple(out)
+
+
+# what two sides do together: "we reached an agreement" after a meeting is with the other side
+_JOINT = {"AGREE", "COOPERATE", "CONSULT"}
+
+
+def _counterpart(before: list[Event], kind: str, code: str | None) -> Participant | None:
+    """The other side of the latest meeting the speaker's state held, for a joint act
+    told as "we" with no counterpart ("Kami mencapai kesepakatan ...")."""
+    if kind not in _JOINT or code is None:
+        return None
+    for ev in reversed(before):
+        if ev.type != "CONSULT" or ev.actor is None or ev.recipient is None:
+            continue
+        if ev.actor.code == code and ev.recipient.code not in (None, code):
+            return ev.recipient
+        if ev.recipient.code == code and ev.actor.code not in (None, code):
+            return ev.actor
+    return None
