@@ -24,7 +24,7 @@ from .resolve import mentions_in
 from .tokens import Token, tokenize
 
 _MAX_SPEAKER = 8  # words of a speaker phrase before the cue
-_MAX_PLAIN = 5  # words of a phrase accepted without a name in it ("top black lawmakers")
+_MAX_PLAIN = 5  # words of a phrase accepted without a name in it ("senior opposition lawmakers")
 _WALK_BACK = 4  # comma chunks searched for the name an appositive describes
 _CHUNK_CHARS = ',;:"“”'
 
