@@ -39,7 +39,7 @@ _STANCES: frozenset[str] = frozenset(get_args(Stance))
 _ANY_DAY = "2000-01-01"  # resolves dates when a page has none: only *whether* one is there counts
 _LABEL_WORDS = 5  # words of a transcript label ("MINISTER HALE:")
 _QUOTE_MARKS = '"“”'
-_ADJUNCT_WORDS = 6  # "at a Washington event this month"
+_ADJUNCT_WORDS = 6  # "at a party rally last week"
 _OBJECT_WORDS = 6  # "told reporters in Kyiv that": words between a cue and its "that"
 _MAX_AFTER_WORDS = 12  # ", kata juru bicara Badan Pangan Nasional Republik Indonesia X"
 
@@ -443,7 +443,7 @@ def _before(
             return found[0], found[1], None
     inside = inside_quote(s, cue.first, quotes)
     if direct is not None and not (inside and b0 - a0 == 1 and toks[a0].low in tab["pronouns"]):
-        return direct, a0, None  # '"... he said this, he tweeted that"': not a report
+        return direct, a0, None  # '"... she said one thing, he claimed another"': not a report
     if prev_cue is not None or inside:
         return None  # a verb inside reported words needs a named subject to be a claim
     plain = named(s, a0, b0, plain=True)
@@ -496,7 +496,7 @@ def _named_after(text: str, end: int, speaker: Speaker) -> bool:
 
 def _adjunct(s: Sentence, k: int) -> bool:
     """Whether the words from token ``k`` to the next comma only place or time the saying
-    ("said Friday afternoon, as ...", "at a briefing", ", and soon ...")."""
+    ("said on Monday evening, as ...", "at a briefing", ", and soon ...")."""
     n = len(s.toks)
     end = next((i for i in range(k + 1, n) if "," in s.gap(i)), n)
     low = s.toks[k].low
