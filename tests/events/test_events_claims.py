@@ -282,7 +282,8 @@ def test_opening_quote_is_what_was_said_and_he_finds_the_person() -> None:
 
 def test_reported_words_inside_a_quote_are_not_claims_of_a_pronoun() -> None:
     text = (
-        'Officials said the quarrel was "just she said one thing, he claimed another" and little else.'
+        'Officials said the quarrel was "just she said one thing, he claimed another" '
+        "and little else."
     )
     got = _claims(text, "en", [])
     assert [cue for _, _, cue, _ in got] == ["said"]
