@@ -5,7 +5,11 @@
 A gold attribution (source, cue, content) is found when a predicted claim's content span
 overlaps its content; that claim's speaker is right when its text overlaps the gold source
 text, and its cue right when the cue words overlap the gold cue. Precision counts every
-predicted claim (a claim overlapping no gold content is false). Spans are compared by
+predicted claim (a claim overlapping no gold content is false); a claim whose content only
+overlaps gold already found (a quote's next sentence: the record gives one claim per
+sentence, PolNeAR one attribution per quote) is also shown as a duplicate, and "P-dup" is the
+precision with duplicates set aside, as the eval table does. The speaker's text is looked
+up nearest the claim's cue (a quote often holds the same pronoun). Spans are compared by
 character offsets in the raw text (the pipeline runs on it with sentences split, no cleaning).
 """
 
@@ -70,6 +74,9 @@ def _locate(text: str, needle: str, near: int) -> tuple[int, int] | None:
 
 
 def main(argv: list[str]) -> None:
+    if "--help" in argv or "-h" in argv:
+        print(__doc__)
+        return
     args = [a for a in argv if not a.startswith("--")]
     split = argv[argv.index("--split") + 1] if "--split" in argv else "dev"
     limit = int(argv[argv.index("--limit") + 1]) if "--limit" in argv else None
@@ -81,7 +88,7 @@ def main(argv: list[str]) -> None:
         _REGISTRY[n](settings) for n in ("entities", "places", "quantities", "events", "claims")
     ]
     anns = sorted((root / "attributions").glob("*.ann"))[:limit]
-    pred = gold = found = spk_ok = cue_ok = spk_gold = 0
+    pred = gold = found = spk_ok = cue_ok = spk_gold = dup = 0
     for ann in anns:
         txt = root / "text" / (ann.stem.rsplit("_", 1)[0] + ".txt")
         if not txt.exists():
@@ -102,18 +109,20 @@ def main(argv: list[str]) -> None:
                 (i for i, a in enumerate(attrs) if i not in used and _hit(span, a.content)), None
             )
             if k is None:
+                dup += any(_hit(span, attrs[i].content) for i in used)
                 continue
             used.add(k)
             found += 1
             a = attrs[k]
-            spk = _locate(text, c.speaker.text, c.content.start)
-            spk_ok += bool(spk and a.source and _hit(spk, a.source))
             cue = _locate(text, c.cue, c.content.start) if c.cue else None
+            spk = _locate(text, c.speaker.text, cue[0] if cue else c.content.start)
+            spk_ok += bool(spk and a.source and _hit(spk, a.source))
             cue_ok += bool(cue and a.cue and _hit(cue, a.cue))
     p = found / max(pred, 1)
     r = found / max(gold, 1)
-    print(f"documents {len(anns)}; gold attributions {gold}; predicted claims {pred}")
-    print(f"content  P {p:.3f}  R {r:.3f}  F1 {2 * p * r / max(p + r, 1e-9):.3f}")
+    pd = found / max(pred - dup, 1)
+    print(f"documents {len(anns)}; gold attributions {gold}; predicted claims {pred}; dup {dup}")
+    print(f"content  P {p:.3f}  R {r:.3f}  F1 {2 * p * r / max(p + r, 1e-9):.3f}  P-dup {pd:.3f}")
     sp, sr = spk_ok / max(pred, 1), spk_ok / max(spk_gold, 1)
     print(f"speaker  P {sp:.3f}  R {sr:.3f}  F1 {2 * sp * sr / max(sp + sr, 1e-9):.3f}")
     cp, cr = cue_ok / max(pred, 1), cue_ok / max(gold, 1)

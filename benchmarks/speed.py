@@ -11,7 +11,8 @@ Prints one table:
   itself runs the same steps less the metadata it does not read);
 - per-stage time shares (``Pipeline.on_stage``), peak RSS, start-up (a cold process
   until its first record: the median of ``--cold`` runs, as one run varies by a third on
-  a shared machine);
+  a shared machine; run as a normal install, with bytecode written by a warm-up run even
+  where ``PYTHONDONTWRITEBYTECODE`` is set);
 - scaling: the partitioned runner on a local Dask cluster with 1 and with 2 workers;
 - with ``--profile N``: the N warta functions with the most time of their own in the text
   and HTML runs (cProfile, run after the timed passes so it does not slow them).
@@ -123,7 +124,9 @@ def hotspots(pipeline, docs, top: int) -> str:  # type: ignore[no-untyped-def]
 
 def cold_start(runs: int = 1) -> tuple[float, float]:
     """Median (wall, CPU) seconds from interpreter start to the first record, each in a
-    fresh process."""
+    fresh process, as in a normal install: the children run without
+    ``PYTHONDONTWRITEBYTECODE`` (a wheel install has its ``.pyc``), after one untimed
+    warm-up run that writes the bytecode and fills warta's disk caches."""
     code = (
         "import time; t=time.perf_counter()\n"
         "from warta import Pipeline, load_settings, read_inputs\n"
@@ -131,12 +134,15 @@ def cold_start(runs: int = 1) -> tuple[float, float]:
         f"next(p.process(read_inputs([{str(CORPUS)!r}], s)))\n"
         "print(time.perf_counter()-t, time.process_time())\n"
     )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     # timed inside the child: interpreter start-up itself (~30 ms) is not warta's
     walls, cpus = [], []
-    for _ in range(max(1, runs)):
+    for i in range(max(1, runs) + 1):
         out = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
         )
+        if i == 0:
+            continue  # the warm-up
         wall, cpu = out.stdout.strip().splitlines()[-1].split()
         walls.append(float(wall))
         cpus.append(float(cpu))
@@ -229,6 +235,8 @@ def table(res: dict, args: argparse.Namespace) -> str:  # type: ignore[type-arg]
         (f"HTML pages/s ({args.html} pages)", "html", "trafilatura", "trafilatura.extract alone"),
     ):
         (ow, oc), (bw, bc) = res[ours], res[base]
+        if not bw or not bc:  # none of this kind asked for (--html 0)
+            continue
         rows.append(f"| {label}, wall | {ow:.1f} | {bw:.1f} ({base_name}) | {ow / bw:.3f} |")
         rows.append(f"| {label}, per CPU-second | {oc:.1f} | {bc:.1f} | {oc / bc:.3f} |")
     wall, cpu = res["start_to_first_record_s"]

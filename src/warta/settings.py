@@ -7,12 +7,12 @@ mutable configuration.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .cache import parse_toml
 from .errors import SettingsError
 
 
@@ -89,6 +89,8 @@ def _merge(base: Settings, data: dict[str, Any], origin: str) -> Settings:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # a user file: the packaged ones go through the parse cache
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -99,7 +101,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:
     """Packaged defaults, then the user file, then non-None ``overrides``."""
-    packaged = tomllib.loads(resources.files("warta").joinpath("settings.toml").read_text("utf-8"))
+    packaged = parse_toml(
+        resources.files("warta").joinpath("settings.toml").read_text("utf-8"), "settings"
+    )
     settings = _merge(Settings(), packaged, "packaged settings.toml")
     user = config or os.environ.get("WARTA_CONFIG")
     if user:

@@ -335,3 +335,123 @@ def test_a_generic_phrase_speaks_without_a_name() -> None:
     got = [(w, said[:8]) for w, _, _, said in _claims(text, "id", [])]
     assert got == [("Seorang juru bicara dinas perhubungan", "jalan to"),
                    ("Sebuah lembaga survei", "jumlah p")]  # fmt: skip
+
+
+# --- broader cue families: inflections, quote-first inversions, sources (invented) -------
+
+
+def test_inflected_cues_and_unnamed_sources() -> None:
+    text = (
+        "Senator Ada Brook argues that the tariff will hurt farmers. "
+        "A person familiar with the talks says the vote will slip to June. "
+        "Ada Brook acknowledges the plan is costly."
+    )
+    ents = [("Ada Brook", "PERSON", None, "GOV", ["Ada Brook"])]
+    got = _claims(text, "en", ents)
+    assert ("e1", "assert", "argues", "the tariff will hurt farmers") in got
+    assert any(w.startswith("A person familiar") and c == "says" for w, _, c, _ in got)
+    assert ("e1", "confirm", "acknowledges", "the plan is costly") in got
+
+
+def test_phrases_that_report_nothing_are_not_cues() -> None:
+    text = (
+        "Turnout was higher than expected in the coastal towns. "
+        "The mayor is adding to her lead in the polls. "
+        "The vote is expected to pass easily."
+    )
+    assert _claims(text, "en", []) == []
+
+
+def test_said_after_a_quote_names_the_speaker_after_it() -> None:
+    text = (
+        "The hall was full. "
+        '"The bakery fed the whole town, and it still does," said Tom Veld, a baker who grew up '
+        "on the same street. "
+        '"It was a good night," the retired teacher told reporters at the harbour.'
+    )
+    ents = [("Tom Veld", "PERSON", None, None, ["Tom Veld"])]
+    got = _claims(text, "en", ents)
+    assert ("e1", "assert", "said", "The bakery fed the whole town, and it still does") in got
+    told = next(g for g in got if g[2] == "told")
+    assert told[0] == "retired teacher" and told[3].startswith('"It was a good night,"')
+
+
+def test_a_quote_after_a_short_object_is_the_content() -> None:
+    text = (
+        "Senator Ada Brook wrote to her followers, "
+        "\u201cThe bridge will be rebuilt this year,\u201d and shared a photo. "
+        "Senator Ada Brook called the budget \u201ca gift to the banks.\u201d "
+        "Senator Ada Brook called the meeting to order."
+    )
+    ents = [("Ada Brook", "PERSON", None, "GOV", ["Ada Brook"])]
+    got = {(c, s) for _, _, c, s in _claims(text, "en", ents)}
+    assert ("wrote", "\u201cThe bridge will be rebuilt this year,\u201d") in got
+    assert ("called", "\u201ca gift to the banks") in got  # clipped at the sentence end
+    assert len(got) == 2  # calling a meeting to order says nothing
+
+
+def test_according_to_after_an_anaphor_takes_the_sentence_before() -> None:
+    text = "Ferry fares rose by a third in May. That's according to the port authority."
+    got = _claims(text, "en", [])
+    assert got == [
+        ("port authority", "assert", "according to", "Ferry fares rose by a third in May.")
+    ]
+
+
+def test_a_comma_set_off_speaker_with_a_long_adjunct() -> None:
+    text = (
+        "The port will reopen before the holidays, she said on the morning radio show of the "
+        "shipping union."
+    )
+    ents = [("Ada Brook", "PERSON", None, "GOV", ["Ada Brook", "she"])]
+    [(who, _, cue, said)] = _claims(text, "en", ents)
+    assert (who, cue, said) == ("e1", "said", "The port will reopen before the holidays")
+
+
+def test_indonesian_short_cues_and_menurutnya() -> None:
+    text = (
+        "Bupati Rina Wulandari meninjau pasar pada Senin. "
+        '"Harga cabai akan turun pekan depan," klaim Rina. '
+        "Menurutnya, pasokan dari Brebes sudah kembali normal. "
+        '"Tidak ada penimbunan di gudang kami," bantah Rina.'
+    )
+    ents = [("Rina Wulandari", "PERSON", None, "GOV", ["Rina Wulandari", "Rina"])]
+    got = _claims(text, "id", ents)
+    assert ("e1", "assert", "klaim", "Harga cabai akan turun pekan depan") in got
+    assert ("e1", "assert", "Menurutnya", "pasokan dari Brebes sudah kembali normal") in got
+    assert ("e1", "deny", "bantah", "Tidak ada penimbunan di gudang kami") in got
+
+
+def test_indonesian_common_words_are_not_cues_without_a_pause() -> None:
+    text = "Perusahaan asuransi menolak klaim nasabah karena dokumen tidak lengkap."
+    assert [c for _, _, c, _ in _claims(text, "id", [])] == []
+
+
+def test_doubled_apostrophe_quotes_and_a_negation_inside_the_quote() -> None:
+    text = (
+        "The club closed. ''Some farms are changing, others are just not,'' said Senator "
+        "Paul Chip, a lawyer in the valley. The mayor did not say when the bridge would open."
+    )
+    ents = [("Paul Chip", "PERSON", None, "GOV", ["Paul Chip"])]
+    got = _claims(text, "en", ents)
+    assert got == [("e1", "assert", "said", "Some farms are changing, others are just not")]
+
+
+def test_a_conjunction_before_a_name_with_a_relative_clause_appositive() -> None:
+    text = (
+        "The letter was sent. But Senator Mark Zade, director of Harbor Action, which "
+        "organized the letter, said the response was undercut by the campaign."
+    )
+    ents = [("Mark Zade", "PERSON", None, "GOV", ["Mark Zade"])]
+    [(who, _, cue, said)] = _claims(text, "en", ents)
+    assert (who, cue, said) == ("e1", "said", "the response was undercut by the campaign")
+
+
+def test_the_hearer_of_told_is_not_what_was_said() -> None:
+    text = (
+        "The ferry fares will double, Senator Ada Brook told The Harbor Courier. "
+        "Senator Ada Brook told reporters on Monday that the port would reopen."
+    )
+    ents = [("Ada Brook", "PERSON", None, "GOV", ["Ada Brook"])]
+    said = [s for _, _, cue, s in _claims(text, "en", ents) if cue == "told"]
+    assert said == ["The ferry fares will double", "the port would reopen"]

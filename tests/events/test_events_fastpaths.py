@@ -83,7 +83,7 @@ def _plain_frame_hits(toks: list[Token], frames: list[Frame]) -> list[tuple[int,
             for k in range(i + n, min(len(toks), i + n + fr.window)):
                 m = _plain_match(toks, k, fr.objects)
                 if m:
-                    found = (i, k + m - 1, (fr.type, fr.mode, voice, toks[i].low))
+                    found = (i, k + m - 1, (fr.type, fr.mode, voice, toks[i].low, fr.agents))
                     break
             if found:
                 break
@@ -244,3 +244,34 @@ def test_read_number_at_every_token_english() -> None:
     assert values["4,200.5"] == (1, 4200.5, "exact")
     assert values["dozens"] == (1, 10, "order_of_magnitude")
     assert "people" not in values and "guards" not in values
+
+
+def test_mentions_and_places_in_a_range_match_the_plain_scan() -> None:
+    from helpers_events import make_record
+
+    from warta.events.resolve import mentions_in, place_codes_in
+
+    text = (
+        "Presiden Ruritania Adam Kowal bertemu Menteri Freedonia di Kota Lama. "
+        "Kowal dan menteri itu membahas Kota Lama, Ruritania Barat dan Freedonia."
+    )
+    rec = make_record(
+        text, "id", "2025-01-01",
+        [("Ruritania", "GPE", "RUR", None, ["Ruritania"]),
+         ("Adam Kowal", "PERSON", "RUR", "GOV", ["Adam Kowal", "Kowal"]),
+         ("Freedonia", "GPE", "FRE", None, ["Freedonia"]),
+         ("Kota Lama", "LOC", None, None, ["Kota Lama"])],
+        [("Kota Lama", "RUR", ["Kota Lama"]), ("Ruritania Barat", "RUR", ["Ruritania Barat"])],
+    )  # fmt: skip
+    for start in range(0, len(text), 3):
+        for end in range(start, len(text) + 1, 7):
+            plain = sorted(
+                ((m, e) for e in rec.entities if e.type != "LOC" for m in e.mentions
+                 if m.start < end and m.end > start),
+                key=lambda p: p[0].start,
+            )  # fmt: skip
+            assert mentions_in(rec, start, end) == plain
+            assert place_codes_in(rec, start, end) == sorted(
+                (m.start, p.id, p.country) for p in rec.places for m in p.mentions
+                if m.start < end and m.end > start
+            )  # fmt: skip

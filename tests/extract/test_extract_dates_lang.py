@@ -72,6 +72,24 @@ def test_language_stage(stage: LanguageStage) -> None:
     assert stage(_rec("Oke.")).article.language == "id"  # too short: the default
 
 
+def test_indonesian_read_as_malay_with_confidence_is_overruled_by_its_words(
+    stage: LanguageStage,
+) -> None:
+    idn = (
+        "Menteri Luar Negeri RI bertemu Menteri Luar Negeri Malaysia di Jakarta pada Rabu untuk "
+        "membahas sengketa perbatasan laut. Pertemuan itu berlangsung selama dua jam dan kedua "
+        "pihak sepakat melanjutkan perundingan."
+    )
+    values = stage._detector.compute_language_confidence_values(idn)
+    assert values[0].language.iso_code_639_1.name == "MS"  # the detector's confident mistake
+    assert stage(_rec(idn)).article.language == "id"
+    msa = (
+        "Askar Malaysia dihantar ke sempadan selepas laporan pencerobohan. Pihak berkuasa "
+        "berkata keadaan terkawal dan orang ramai boleh meneruskan aktiviti harian seperti biasa."
+    )
+    assert stage(_rec(msa)).article.language == "ms"
+
+
 def test_guess_is_cheap_and_sane() -> None:
     assert (
         guess("the army said that it was ready and the talks were over", ("id", "en", "ms"), "id")

@@ -131,3 +131,11 @@ def test_glued_read_also_block_inside_a_line() -> None:
     assert "Kapolres mengatakan, penyelidikan masih berjalan" in art.text
     reasons = {d.text: d.reason for d in art.discarded}
     assert reasons["Dua Warga Hilang Terseret Banjir Bandang"] == "furniture:read_also"
+
+
+def test_an_overlong_letter_run_is_left_whole(fix) -> None:
+    # no two or three glued words are this long; splitting it would cost time and memory
+    # quadratic in its length (a line of one letter, a pasted hash)
+    run = "seranganIsraelyang" * 4
+    assert fix(f"Ia {run} kemarin.") == f"Ia {run} kemarin."
+    assert fix("seranganIsraelyang") == "serangan Israel yang"

@@ -243,3 +243,38 @@ def test_a_small_foreign_homonym_yields_to_the_article_area() -> None:
     tops = toponyms(text, "Fennbury", "Sudmark")
     res = Resolver(gaz).resolve(text, "en", tops, Hints(states=("SDM",)))
     assert res[0] is not None and res[0].entry.geonameid == 9100005
+
+
+def test_civic_words_mark_a_country() -> None:
+    from warta.geo.evidence import CUE_CAP, cue_votes
+
+    us = "Deputies from the county Sheriff's Office arrested him; bond was set at $5,000."
+    votes = cue_votes(us)
+    # the dollar sign says "a dollar country", not which one
+    assert votes["USA"] > votes["CAN"] > 0 and "GBR" not in votes
+    assert cue_votes("Dia membayar Rp 5 juta kepada Polres setempat.") == {"IDN": 0.5}
+    many = "Rep. Lu (D-Ore.) and the state Senate, a felony, the grand jury, Interstate 5."
+    assert cue_votes(many)["USA"] == CUE_CAP  # capped below one state named
+    # a cue inside a toponym ("Ohio" named as a place) is left out: the toponym votes
+    assert cue_votes("He moved to Ohio.", [(11, 15)]) == {}
+    assert cue_votes("He moved to Ohio.") == {"USA": 0.25}
+    # a cue starting inside another's match counts too
+    assert cue_votes("The Lake County Sheriff's Office") == {"USA": 0.5}
+    # not inside a word, nor words other languages use ("PC Ketapang": an Indonesian body)
+    assert cue_votes("Ketua PC Ketapang dan 1080p video.") == {}
+
+
+def test_civic_words_pick_a_homonym_no_toponym_decides(resolver: Resolver) -> None:
+    local = (
+        "The Dublin Police Department said a man was charged with a felony. A grand jury "
+        "will hear the case; bond was set at $20,000."
+    )
+    (res,) = resolver.resolve(local, "en", toponyms(local, "Dublin"))
+    assert res.entry.country == "USA"
+    # weak: a state the article names still outweighs them
+    abroad = (
+        "Ireland's government met in Dublin on Monday, where the felony case of a "
+        "tourist from Ireland was heard."
+    )
+    res = resolver.resolve(abroad, "en", toponyms(abroad, "Dublin"), Hints(states=("IRL", "IRL")))
+    assert res[0].entry.country == "IRL"

@@ -89,3 +89,75 @@ def test_a_region_named_after_its_town() -> None:
     city = GeoEntry(4, "New York City", "PPL", "USA", admin1_code="US.NY")
     state = GeoEntry(5, "New York", "ADM1", "USA", admin1_code="US.NY")
     assert not named_after(city, state)
+
+
+def _invented() -> Gazetteer:
+    gaz = Gazetteer()
+    gaz.add(GeoEntry(9100001, "Pulau Contoh", "PCLI", "XCT", lat=1.5, lon=100), ["Contohland"])
+    gaz.add(GeoEntry(9100002, "Tanjung Raya", "ADM1", "XCT", admin1_code="XC.01"))
+    city = GeoEntry(9100003, "Kota Baru", "PPLA", "XCT", "Tanjung Raya", -2.25, 101.5, 50000,
+                    "XC.01")  # fmt: skip
+    gaz.add(city, ["Kotabaru", "KB"])  # "KB": too short a code to be an alias
+    gaz.add(GeoEntry(9100004, "Kota Baru", "PPL", "YCT", population=9000))
+    gaz.add(GeoEntry(9100005, "Kota Baru", "PPL", "XCT", None, 0.5, 99.0, 300, "XC.01",
+                     "XC.01.07"), minor=True)  # fmt: skip
+    gaz.add(GeoEntry(9100006, "Lembah Sunyi", "ADM2", "XCT", "Tanjung Raya", None, None, 0,
+                     "XC.01", "XC.01.07"), minor=True)  # fmt: skip
+    return gaz
+
+
+def test_stored_index_answers_as_the_gazetteer_it_was_written_from(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from warta.geo.gazetteer import write_index
+
+    whole = _invented()
+    write_index(whole, tmp_path / "g.sqlite")
+    stored = Gazetteer.from_index(tmp_path / "g.sqlite")
+    for name in ("Kota Baru", "kotabaru", "Contohland", "Lembah Sunyi", "KB", "Nowhere"):
+        assert stored.lookup(name) == whole.lookup(name)
+        assert stored.candidates(name) == whole.candidates(name)
+        assert (name in stored) == (name in whole)
+    assert stored.admin2("XC.01.07") == whole.admin2("XC.01.07") and stored.admin2("X") is None
+    assert stored.countries["XCT"] is stored.lookup("Contohland")[0]  # one object per entry
+    assert stored.admin1.get("XC.01") == whole.admin1["XC.01"] and "XC.02" not in stored.admin1
+    assert dict(stored.by_id) == dict(whole.by_id) and len(stored) == len(whole)
+    # entries added afterwards come after the stored ones, as they would in memory
+    extra = GeoEntry(-7, "Kota Baru", "RGN", None)
+    for gaz in (whole, stored):
+        gaz.add(extra, ["Teluk Kota"])
+        gaz.add(GeoEntry(9100009, "Kota Baru", "PPL", "ZCT"), minor=True)
+        gaz.add(GeoEntry(9100010, "Contoh Lain", "PCLI", "XCT"))  # a second name: first kept
+    assert stored.candidates("Kota Baru") == whole.candidates("Kota Baru")
+    assert stored.lookup("Teluk Kota") == [extra] and stored.by_id[-7] is extra
+    assert stored.countries["XCT"].geonameid == 9100001 and list(stored.by_id) == list(whole.by_id)
+    copy = pickle.loads(pickle.dumps(stored))  # the copy opens the file itself
+    assert copy.candidates("Kota Baru") == stored.candidates("Kota Baru")
+
+
+def test_packaged_gazetteer_without_a_usable_cache_is_built_in_memory(  # type: ignore[no-untyped-def]
+    tmp_path, monkeypatch
+) -> None:
+    from warta.geo import gazetteer as module
+    from warta.geo import sources
+
+    builds: list[int] = []
+
+    def build(min_city_population: int) -> Gazetteer:
+        builds.append(min_city_population)
+        return _invented()
+
+    monkeypatch.setattr(sources, "build_packaged", build)
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("")
+    for where in (str(blocker / "cache"), "off"):  # cannot be written / switched off
+        monkeypatch.setenv("WARTA_CACHE_DIR", where)
+        gaz = module._packaged(777)
+        assert gaz.lookup("Kotabaru")[0].geonameid == 9100003 and gaz._base is None
+    monkeypatch.setenv("WARTA_CACHE_DIR", str(tmp_path / "cache"))
+    first = module._packaged(777)  # built, and stored
+    again = module._packaged(777)  # opened from the file
+    assert again._base is not None and len(builds) == 3
+    assert again.candidates("Kota Baru") == first.candidates("Kota Baru")
+    for entry in (tmp_path / "cache").glob("gazetteer-index-*"):
+        entry.write_bytes(b"not a database" * 100)
+    damaged = module._packaged(777)  # rebuilt
+    assert len(builds) == 4 and damaged.candidates("Kota Baru") == first.candidates("Kota Baru")

@@ -156,3 +156,53 @@ def test_old_entries_of_a_name_are_pruned(tmp_path: Path, monkeypatch: pytest.Mo
     assert len([s for s in stems if not s.startswith("idx-extra")]) == cache.KEEP
     assert entry_key("idx", cache.KEEP + 1) in stems  # the newest stays
     assert other == "kept" and cached("idx-extra", 0, lambda: "rebuilt") == "kept"
+
+
+def test_parsed_toml_comes_back_from_the_cache_as_new_objects(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tomllib
+
+    from warta.cache import parse_toml
+
+    monkeypatch.setenv("WARTA_CACHE_DIR", str(tmp_path))
+    text = 'title = "Kabar Pagi"\n[[row]]\nname = "Teluk Biru"\nlat = -6.5\nwords = ["a", "b"]\n'
+    first = parse_toml(text, "lang-xx-test")
+    assert first == tomllib.loads(text) and len(list(tmp_path.glob("toml-lang-xx-test-*"))) == 1
+    again = parse_toml(text, "lang-xx-test")  # from the file
+    assert again == first and again is not first and again["row"] is not first["row"]
+    assert parse_toml("extra = 1\n" + text, "lang-xx-test")["extra"] == 1  # new text, new entry
+    for entry in tmp_path.glob("toml-*"):
+        entry.write_bytes(b"\x80damaged")
+    assert parse_toml(text, "lang-xx-test") == first
+    with pytest.raises(tomllib.TOMLDecodeError):
+        parse_toml("title = ", "lang-xx-test")
+    monkeypatch.setenv("WARTA_CACHE_DIR", "off")
+    assert parse_toml(text, "lang-xx-test") == first
+
+
+def test_word_sets_round_trip_through_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WARTA_CACHE_DIR", str(tmp_path))
+    words = frozenset(f"kata{i}" for i in range(3000)) | {""}
+    assert cached("words", 1, lambda: words) == words
+    loaded = cached("words", 1, lambda: frozenset())
+    assert loaded == words and type(loaded) is frozenset
+    odd = frozenset({"dua\nbaris", *(f"w{i}" for i in range(2000))})  # not one line each
+    assert cached("odd", 1, lambda: odd) == odd and cached("odd", 1, frozenset) == odd
+
+
+def test_save_file_gives_up_quietly_where_it_cannot_write(tmp_path: Path) -> None:
+    from warta.cache import save_file
+
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    assert not save_file(blocker / "sub" / "x-0123456789abcdef0123.db", lambda p: p.write_text("x"))
+    target = tmp_path / "x-0123456789abcdef0123.db"
+
+    def fail(p: Path) -> None:
+        raise ValueError("cannot")
+
+    assert not save_file(target, fail, errors=(ValueError,)) and not list(tmp_path.glob("x-*"))
+    assert save_file(target, lambda p: p.write_text("x")) and target.read_text() == "x"

@@ -84,3 +84,16 @@ def test_parquet_rows_are_documents(tmp_path: Path) -> None:
     assert isinstance(items[0], RawDocument) and items[0].path == f"{path}#1"
     assert items[0].meta.title == "Judul satu" and items[0].meta.url == "https://x.example/1"
     assert isinstance(items[1], InputError) and items[1].reason == "empty"
+
+
+def test_a_damaged_header_is_read_without_warcio_quoting_it_to_stderr(
+    tmp_path: Path, caplog
+) -> None:
+    path = tmp_path / "spaced.warc"
+    with open(path, "wb") as f:
+        writer = WARCWriter(f, gzip=False)
+        _response(writer, "https://kabar.example.id/a b", PAGE.encode(), "text/html")
+    with caplog.at_level("WARNING"):
+        docs = list(read_inputs([str(path)], Settings()))
+    assert [d.meta.url for d in docs] == ["https://kabar.example.id/a%20b"]  # type: ignore[union-attr]
+    assert not [r for r in caplog.records if r.name.startswith("warcio")]

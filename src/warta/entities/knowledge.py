@@ -4,12 +4,13 @@ titles (``lang/<code>/titles.toml``). Read once per process."""
 
 from __future__ import annotations
 
-import tomllib
+import hashlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from .. import lang as langdata
+from ..cache import cached, parse_toml
 from .lexicon import PhraseTable
 
 
@@ -42,13 +43,25 @@ class Title:
 
 
 def _data(name: str) -> dict:
-    return tomllib.loads(resources.files("warta").joinpath("data", name).read_text("utf-8"))
+    text = resources.files("warta").joinpath("data", name).read_text("utf-8")
+    return parse_toml(text, f"data-{name}")
 
 
 @cache
 def org_table() -> PhraseTable[Org]:
+    # building it is most of the NER's first-use cost: the disk cache keeps it, keyed by
+    # the file's text and the code that builds it
+    text = resources.files("warta").joinpath("data", "orgs.toml").read_text("utf-8")
+    key = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    return cached("orgs", key, lambda: _org_table(text), sources=_SOURCES)
+
+
+_SOURCES = ("warta.entities.knowledge", "warta.entities.lexicon")
+
+
+def _org_table(text: str) -> PhraseTable[Org]:
     table: PhraseTable[Org] = PhraseTable()
-    for row in _data("orgs.toml")["org"]:
+    for row in parse_toml(text, "data-orgs.toml")["org"]:
         org = Org(row["name"], row["type"], row["code"] or None, row["sector"] or None)
         for alias in (row["name"], *row["aliases"]):
             table.add(alias, org)
@@ -146,3 +159,19 @@ def calendar_words(lang: str) -> frozenset[str]:
 def groups(lang: str) -> frozenset[str]:
     """Peoples, faiths and languages (``groups`` in ``countries.toml``), lower-cased."""
     return frozenset(w.lower() for w in langdata.load(lang, "countries").get("groups", ()))
+
+
+@cache
+def org_last_words(lang: str) -> frozenset[str]:
+    """Words that end the name of a company, club or institute and no person's name
+    ("Counterpoint Research", "Arema FC"): ``org_last`` in ``institutions.toml``."""
+    named = langdata.load(lang, "institutions").get("named", {})
+    return frozenset(named.get("org_last", ()))
+
+
+@cache
+def international_words(lang: str) -> frozenset[str]:
+    """Words that make a body international rather than a state's ("Badan Tenaga Atom
+    Internasional"): ``international`` in ``institutions.toml``, lower-cased."""
+    named = langdata.load(lang, "institutions").get("named", {})
+    return frozenset(w.lower() for w in named.get("international", ()))

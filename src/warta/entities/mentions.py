@@ -12,11 +12,12 @@ import importlib.util
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Protocol
 
-from ..geo.gazetteer import Gazetteer
+from ..geo.gazetteer import Gazetteer, GeoEntry
+from ..text import fold
 from .institutions import find_institutions
 from .knowledge import (
     Org,
@@ -25,6 +26,7 @@ from .knowledge import (
     groups,
     holders,
     name_words,
+    org_last_words,
     org_table,
     place_alias,
     place_alias_table,
@@ -32,8 +34,9 @@ from .knowledge import (
     pronouns,
     title_table,
 )
+from .lexicon import Hit
 from .named import find_named
-from .placecues import place_in_state, region_of_city
+from .placecues import compass_places, jurisdiction, place_in_state, region_of_city
 from .states import StateName, canonical_name, state_table
 
 # A capitalised word: "Rutte", "al-Assad", "O'Brien", "NATO", "Zelenskyy"
@@ -119,6 +122,60 @@ def _capitalised(text: str, start: int) -> bool:
     return text[start : start + 1].isupper()
 
 
+def _capitalised_tail(text: str, lang: str, hit: Hit[StateName]) -> Hit[StateName] | None:
+    """The state name that ends a lower-case-led ``hit``, from its first capital on."""
+    for w in _WORD_RE.finditer(text, hit.start, hit.end):
+        if w.start() > hit.start and w.group()[:1].isupper():
+            value = state_table(lang).get(text[w.start() : hit.end])
+            if value is not None:
+                return Hit(w.start(), hit.end, text[w.start() : hit.end], value)
+            return None
+    return None
+
+
+def _affixed(word: str, affixes: frozenset[str]) -> bool:
+    """Whether ``word`` has one of the circumfixes ``affixes`` ("per-an") around a stem of
+    at least four letters."""
+    for a in affixes:
+        pre, _, suf = a.partition("-")
+        if word.startswith(pre) and word.endswith(suf) and len(word) >= len(pre) + len(suf) + 4:
+            return True
+    return False
+
+
+def _lowercase_elsewhere(text: str, word: str) -> bool:
+    """Whether ``word`` is also written in lower case in the text: a common word ("Kalau",
+    "Bank", "Real" at a sentence start), not a place the gazetteer knows by that name."""
+    low = word.lower()
+    if low == word:
+        return False
+    if _RUN_RE.fullmatch(low):  # a whole run of word characters: look it up
+        return low in _runs(text)
+    return re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
+
+
+_RUN_RE = re.compile(r"[\w-]+")
+
+
+@lru_cache(maxsize=2)
+def _runs(text: str) -> frozenset[str]:
+    """The text's maximal runs of word characters and hyphens: a word delimited by neither
+    is one of them (a set, so asking for every capitalised word is not quadratic)."""
+    return frozenset(_RUN_RE.findall(text))
+
+
+# A one-word name the gazetteer knows only under another name (an alternate spelling:
+# "Kairo" for Cairo, but also "Saya" for Suya, "Siti" for the City of London) is taken
+# for that place only when the place is a capital or a big city.
+_ALIAS_MIN_POPULATION = 100_000
+
+
+def _prominent_alias(written: str, looked_up: str, best: GeoEntry) -> bool:
+    if fold(looked_up) == fold(best.name) or fold(written) == fold(best.name):
+        return True
+    return best.feature == "PPLC" or best.population >= _ALIAS_MIN_POPULATION
+
+
 class RuleMentionFinder:
     """Lexicon, title-cue and gazetteer rules (see the module docstring)."""
 
@@ -126,7 +183,7 @@ class RuleMentionFinder:
         self.gazetteer = gazetteer
 
     def __call__(
-        self, text: str, lang: str, people: Sequence[tuple[int, int]] = ()
+        self, text: str, lang: str, people: Sequence[tuple[int, int]] | None = None
     ) -> list[Mention]:
         """Mentions in ``text``; ``people``: spans a statistical model reads as persons'
         names, which end a body's name found by its head word."""
@@ -153,11 +210,14 @@ class RuleMentionFinder:
                 o = hit.value
                 add(Mention(hit.start, hit.end, hit.text, "ORG", o.name, code=o.code,
                             sector=o.sector))  # fmt: skip
-        for n in find_named(text, lang, free, self.gazetteer, people):
+        for n in find_named(text, lang, free, self.gazetteer, people or ()):
             if free(n.start, n.end):
                 add(Mention(n.start, n.end, n.text, n.type, n.name, code=n.code, sector=n.sector))
         for st in state_table(lang).find(text):
-            if not _capitalised(text, st.start) or not free(st.start, st.end):
+            if not _capitalised(text, st.start):
+                # "wilayah Palestina": a lower-case word begins a longer name of the state
+                st = _capitalised_tail(text, lang, st)  # type: ignore[assignment]
+            if st is None or not free(st.start, st.end):
                 continue
             if st.value.kind == "metonym":
                 continue
@@ -172,7 +232,10 @@ class RuleMentionFinder:
             # on their own ("Timur"), so the name rules below would miss them
             if _capitalised(text, pa.start) and free(pa.start, pa.end):
                 add(self._place(pa.start, pa.end, pa.text, pa.value))
-        titles = self._people(text, lang, add, free, out)
+        for area in compass_places(text, place_words(lang), self.gazetteer.lookup):
+            if free(area.start, area.end):  # "Jawa Barat", "South Sulawesi": one name
+                add(self._place(area.start, area.end, text[area.start : area.end], area.name))
+        titles = self._people(text, lang, add, free, out, people)
         self._names(text, lang, add, free, out, titles)
         said = pronouns(lang)
         for m in _ANY_WORD_RE.finditer(text):
@@ -233,6 +296,13 @@ class RuleMentionFinder:
         while (m := _WORD_RE.search(text, at)) is not None:
             at = m.end()
             if m.start() != end and text[end : m.start()].strip() != "":
+                gap = text[end : m.start()]
+                last = text[start:end].split()[-1] if count else ""
+                if len(last) == 1 and last.isupper() and gap.strip() == "." and gap[0] == ".":
+                    # a middle initial: "George W. Bush", "John G. Roberts"
+                    end = end + 1
+                    at = m.start()
+                    continue
                 nick = _NICKNAME_RE.match(text, end) if count else None
                 last = text[start:end].split()[-1] if count else ""
                 # a nickname shares the initial of the name it shortens ("Bartholomeus
@@ -283,11 +353,14 @@ class RuleMentionFinder:
                 return at + len(stem)
         return None
 
-    def _people(self, text: str, lang: str, add, free, out) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
-        """People announced by a title; returns the titles' spans (no name starts there)."""
+    def _people(self, text: str, lang: str, add, free, out, people=None) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+        """People announced by a title; returns the titles' spans (no name starts there).
+        ``people``: where a model reads persons (None: no model ran)."""
         titles = []
         office: tuple[int, str | None, str, Title] | None = None  # (end, code, role, title)
-        for hit in title_table(lang).find(text):
+        hits = list(title_table(lang).find(text))
+        starts = {h.start: h.end for h in hits}
+        for hit in hits:
             titles.append((hit.start, hit.end))
             t: Title = hit.value
             if free(hit.start, hit.end):
@@ -305,10 +378,28 @@ class RuleMentionFinder:
                 if not inside or not free(hit.start, inside[0].start):
                     continue
                 code, role, s, e = inside[-1].code, t.role, hit.start, hit.end
+            area = None if code else jurisdiction(
+                text, place_words(lang), lambda n: self.gazetteer.lookup(place_alias(n, lang)),
+                hit.text, e,
+            )  # fmt: skip
+            if area is not None:
+                # "Gubernur Jawa Barat Dedi Mulyadi": the area the office governs, then a name
+                if free(area.start, area.end):
+                    written = text[area.start : area.end]
+                    add(Mention(area.start, area.end, written, "GPE", area.name))
+                role, e = f"{t.role} of {area.name}", area.end
             span = self._name_after(text, lang, e)
             while span and _ACRONYM_RE.match(text, span[0]) and " " in text[span[0] : span[1]]:
                 # "Gubernur BI Perry Warjiyo": the body's acronym, then the name
                 span = (text.index(" ", span[0]) + 1, span[1])
+            inner = [a for a in starts if span and span[0] <= a < span[1] and starts[a] < span[1]]
+            if span and inner:
+                # "Kapolda Irjen Budi Santoso", "Kapolda Sumut Irjen Budi Santoso": an office
+                # (and the area it serves), then a rank, then the name; the office gives
+                # the role
+                span = self._name_after(text, lang, starts[max(inner)])
+            if span and self._portfolio(text, lang, span, people):
+                span = None
             handle = _HANDLE_RE.match(text, e) if span is None else None
             if handle is not None and free(handle.start(1) - 1, handle.end()):
                 known = holders().get(handle.group(1))
@@ -338,11 +429,36 @@ class RuleMentionFinder:
                             sector=t.sector, role=role, head=True))  # fmt: skip
         return titles
 
+    def _portfolio(
+        self,
+        text: str,
+        lang: str,
+        span: tuple[int, int],
+        people: Sequence[tuple[int, int]] | None,
+    ) -> bool:
+        """Whether the capitalised words after a title name what the office is in charge
+        of ("Wakil Menteri Pekerjaan Umum", "Dirjen Perhubungan Laut", "Ketua Umum
+        Himpunan ..."), not its holder: the model reads no person there and one of the
+        words is written in lower case elsewhere in the text, as common words are, or has
+        the shape of a noun naming a field ("per-...-an": "Perhubungan", "Perumahan")."""
+        s, e = span
+        if holders().get(plain_name(text[s:e])):
+            return False
+        fields = name_words(lang).get("field_affixes", frozenset())
+        words = _WORD_RE.findall(text[s:e])
+        if _affixed(words[0].lower(), fields):
+            return True  # no personal name starts with "Penyelenggaraan"
+        if people is None or any(a < e and s < b for a, b in people):
+            return False
+        return any(_lowercase_elsewhere(text, w) or _affixed(w.lower(), fields) for w in words)
+
     def _person_like(self, name: str, lang: str) -> bool:
         """Whether the capitalised words after a title can be a person: not a known body or
         state, no acronym first ("Direktur Utama PLN"), no digits."""
         if org_table().get(name) is not None or state_table(lang).get(name) is not None:
             return False
+        if any(w in org_last_words(lang) for w in name.split()):
+            return False  # "Direktur Eksekutif Center of ...": a body's name
         first = name.split()[0]
         return not (len(first) > 1 and first.isupper() or any(c.isdigit() for c in name))
 
@@ -408,10 +524,16 @@ class RuleMentionFinder:
             if appos is not None:
                 add(Mention(s, e, text[s:e], "PERSON", name, sector=appos.sector, role=appos.role))
                 continue
-            common = " " not in name and (name in not_places or name.lower() in stop)
+            common = " " not in name and (
+                name in not_places or name.lower() in stop or name in words.get("not_names", ())
+                or _lowercase_elsewhere(text, name)
+            )  # fmt: skip
             places = self.gazetteer.lookup(place_alias(name, lang)) if not common else []
             if places and (name.isupper() is False):
                 best = max(places, key=lambda g: (g.population, g.feature == "PPLC"))
+                if " " not in name and not _prominent_alias(name, place_alias(name, lang), best):
+                    places = []
+            if places and (name.isupper() is False):
                 typ = "GPE" if best.feature[:3] in ("PPL", "ADM", "PCL") else "LOC"
                 # the gazetteer's name is the English exonym when the text used an
                 # alias it knows ("Moskow" -> "Moscow"); regions keep the text's form

@@ -10,6 +10,7 @@ rules alone.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import Gazetteer
@@ -71,21 +72,30 @@ class ModelMentionFinder:
         else:
             found = self.rules(text, lang)
         stop = stopwords(lang)
-        out = list(found)
+        # mentions by start (bisected), so a clash is found among the few nearby and a
+        # long document is not quadratic; removed ones become None, new ones append
+        out: list[Mention | None] = list(found)
+        keys = sorted((m.start, i) for i, m in enumerate(found))
+        longest = max((m.end - m.start for m in found), default=0)
         for sp in spans:
             if sp.confidence < self.min_confidence:
                 continue
             if sp.text.lower() in stop or not sp.text[:1].isupper():
                 continue
-            clash = [m for m in out if m.start < sp.end and sp.start < m.end]
+            near = keys[bisect_left(keys, (sp.start - longest,)) : bisect_left(keys, (sp.end,))]
+            clash = [(k, m) for k in near if (m := out[k[1]]) is not None and sp.start < m.end]
             mention = self._mention(sp, lang)
-            if not all(_overridable(m, mention) for m in clash):
+            if not all(_overridable(m, mention) for _, m in clash):
                 continue
-            if clash and mention.type == "PERSON" and all(m.type == "PERSON" for m in clash):
+            if clash and mention.type == "PERSON" and all(m.type == "PERSON" for _, m in clash):
                 continue  # same reading as the rule's guess: keep the rule's
-            out = [m for m in out if m not in clash]
+            for k, _ in clash:
+                out[k[1]] = None
+                del keys[bisect_left(keys, k)]
+            insort(keys, (mention.start, len(out)))
             out.append(mention)
-        return sorted(out, key=lambda m: m.start)
+            longest = max(longest, mention.end - mention.start)
+        return sorted((m for m in out if m is not None), key=lambda m: m.start)
 
     def _mention(self, sp: NerSpan, lang: str) -> Mention:
         if sp.type == "LOC":

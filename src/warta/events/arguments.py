@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..records import Participant
-from .clauses import main_subject
+from .clauses import main_subject, named_speaker
 from .lexicon import Hit
 from .phrases import (
     MAX_PHRASE,
@@ -86,7 +86,11 @@ def _subject(ctx: Ctx, cs: int, t: int, free: bool = True) -> Participant | None
         subject = replace(subject, sector=sector) if sector else subject
     speaker = _speaker(ctx, cs, emb) if emb is not None else None
     if emb is not None and (speaker is None or not speaker.code):
-        speaker = main_subject(ctx, emb.speaker_end + 1) or speaker  # a long speaker phrase
+        # a cue opening its clause ('"...," kata Budi, bersumpah untuk ...'): the speaker
+        # named after the cue before it, not a name inside the quotation
+        bare = speaker is None and emb.speaker_end <= cs
+        named = named_speaker(ctx, cs) if bare else None
+        speaker = named or main_subject(ctx, emb.speaker_end + 1) or speaker  # a long phrase
     if subject is None or not (subject.code or subject.entity):
         # the subject right before the verb, not any "it" in the clause; a pronoun inside
         # a quotation speaks from the speaker's side, where our antecedents do not reach

@@ -39,7 +39,10 @@ _STANCES: frozenset[str] = frozenset(get_args(Stance))
 _ANY_DAY = "2000-01-01"  # resolves dates when a page has none: only *whether* one is there counts
 _LABEL_WORDS = 5  # words of a transcript label ("MINISTER HALE:")
 _QUOTE_MARKS = '"“”'
+_CLOSING = ('"', "”", "''")  # marks that can close a quote ('' in some wire copy)
 _ADJUNCT_WORDS = 6  # "at a party rally last week"
+_HEARER_WORDS = 4  # "told Fox News", "told a local radio station"
+_LONG_ADJUNCT = 10  # ", she said on the radio programme of her old school friend"
 _OBJECT_WORDS = 6  # "told reporters in Kyiv that": words between a cue and its "that"
 _MAX_AFTER_WORDS = 12  # ", kata juru bicara Badan Pangan Nasional Republik Indonesia X"
 
@@ -53,6 +56,7 @@ class _Cue:
     after_too: bool  # the same word also works with the speaker after it ("said X")
     clitic: bool = False  # "ujarnya", "menggambarkannya": the pronoun is fused on
     clause_only: bool = False  # a cue only when a clause follows ("menyampaikan bahwa")
+    quote_only: bool = False  # a cue only when a quote follows ('called it "a disaster"')
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +78,10 @@ def _table(lang: str) -> dict[str, Any]:
     data = langdata.load(lang, "reporting")
     cues = {
         k: {phrase_key(w): _stance(s) for w, s in data.get(k, {}).items()}
-        for k in ("before", "after", "source")
+        for k in ("before", "after", "source", "quote_only")
     }
+    quote_only = cues.pop("quote_only")  # before cues that need a quote after them
+    cues["before"] = {**quote_only, **cues["before"]}
     complementizers = set(data.get("complementizers", ()))
     breaks = set(lexicon(lang).grammar.get("clause_breaks", ())) - complementizers
     stops = set(data.get("speaker_stops", ()))
@@ -94,6 +100,8 @@ def _table(lang: str) -> dict[str, Any]:
         "complementizers": complementizers,
         "breaks": breaks,
         "pronouns": set(data.get("pronouns", ())) | set(data.get("plural_pronouns", ())),
+        "plural_pronouns": set(data.get("plural_pronouns", ())),
+        "lang": lang,
         "trim": set(data.get("speaker_trim", ())),
         "generic": generic,
         "generic_sizes": sorted({len(g) for g in generic}),
@@ -109,9 +117,14 @@ def _table(lang: str) -> dict[str, Any]:
         "anaphora": {phrase_key(w) for w in data.get("anaphora", ())},
         "clitics": tuple(data.get("clitics", ())),
         "clause_only": {phrase_key(w) for w in data.get("clause_only", ())},
+        "quote_only": set(quote_only),
         "pause_before": {phrase_key(w) for w in data.get("pause_before", ())},
         "negations": set(data.get("negations", ())),
+        "not_cues": {phrase_key(w) for w in data.get("not_cues", ())},
+        "clause_words": set(data.get("not_plain", ())),  # auxiliaries: a clause, not a name
+        "addressee": {phrase_key(w) for w in data.get("addressee", ())},
         "not_plain": linkers
+        | set(data.get("not_plain", ()))
         | complementizers
         | relatives
         | set(first_person)
@@ -138,12 +151,12 @@ def _find_cues(text: str, toks: list[Token], tab: dict[str, Any]) -> list[_Cue]:
         if best is None and low.endswith(clitics):  # "menggambarkannya" = menggambarkan + -nya
             stem = next(low[: -len(c)] for c in clitics if low.endswith(c))
             got = cue_of.get((stem,)) if stem else None
-            if got is not None and got[0] != "source":
+            if got is not None:  # "Menurutnya" = according to him
                 best = (1, got[0], got[1], True)
-        if best is not None and _negated(toks, i, tab):
+        if best is not None and _negated(text, toks, i, tab):
             # "tak menampik" = did not deny = acknowledged; "tidak menjelaskan": nothing said
             best = (best[0], best[1], "confirm", best[3]) if best[2] == "deny" else None
-        if best is None or _proper_noun(text, toks, i):
+        if best is None or _proper_noun(text, toks, i) or _not_cue(text, toks, i, tab):
             i += 1
             continue
         n, kind, stance, clitic = best
@@ -155,18 +168,36 @@ def _find_cues(text: str, toks: list[Token], tab: dict[str, Any]) -> list[_Cue]:
         ):
             i += 1  # "bernilai tambah", "sangat jelas": a word, not ', tambah X'
             continue
-        only = key in tab["clause_only"]
-        out.append(_Cue(i, i + n - 1, kind, stance, key in tab["cues"]["after"], clitic, only))
+        only, quote = key in tab["clause_only"], key in tab["quote_only"]
+        after_too = key in tab["cues"]["after"]
+        out.append(_Cue(i, i + n - 1, kind, stance, after_too, clitic, only, quote))
         i += n
     return out
 
 
-def _negated(toks: list[Token], i: int, tab: dict[str, Any]) -> bool:
-    """ "tidak menjelaskan", "did not say": nothing was claimed."""
+def _not_cue(text: str, toks: list[Token], i: int, tab: dict[str, Any]) -> bool:
+    """A reporting word in a phrase that reports nothing: "adding to his lead", "than
+    expected", "is expected to" -- a listed phrase starting at, or ending with, token ``i``,
+    its words not parted by punctuation ('"... we are," said X' is a report)."""
+    blocked, lows = tab["not_cues"], [t.low for t in toks]
+
+    def phrase(a: int, b: int) -> bool:
+        if a < 0 or b > len(toks) or tuple(lows[a:b]) not in blocked:
+            return False
+        return all(not text[toks[k - 1].end : toks[k].start].strip() for k in range(a + 1, b))
+
+    return any(phrase(i, i + n) or phrase(i + 1 - n, i + 1) for n in (2, 3))
+
+
+def _negated(text: str, toks: list[Token], i: int, tab: dict[str, Any]) -> bool:
+    """ "tidak menjelaskan", "did not say": nothing was claimed ('"... or not," said X'
+    is a report: punctuation parts the negation from the cue)."""
     k = i - 1
     while k >= 0 and toks[k].low in tab["trim"]:
         k -= 1
-    return k >= 0 and toks[k].low in tab["negations"]
+    if k < 0 or toks[k].low not in tab["negations"]:
+        return False
+    return not any(c in text[toks[k].end : toks[i].start] for c in ",;:.!?" + _QUOTE_MARKS + "'")
 
 
 def _proper_noun(text: str, toks: list[Token], i: int) -> bool:
@@ -339,17 +370,31 @@ def _claim(
     n = len(toks)
     cs, ce = clause_bounds(text, toks, cue.first, tab["breaks"])
     if cue.kind == "source":  # "Menurut X, <content>" / "<content>, according to X"
-        source = named(s, cue.last + 1, ce, plain=True)
+        if cue.clitic:  # "Menurutnya, ...": the last speaker
+            source = s.last or person_before(s.record, toks[cue.first].start)
+        else:
+            source = named(s, cue.last + 1, ce, plain=True)
         opens = all(t.low in tab["trim"] for t in toks[: cue.first])
         after = s.span(ce, n)
         content = after if opens else _join(text, s.span(0, cs), after)
+        if after is None and before_sent and cue.first and _anaphoric(s, 0, cue.first):
+            # "That's according to X.": what X says is the sentence before
+            content = _whole(text, before_sent)
         return _Found(source, content) if source and content else None
     if cue.kind == "before" and cue.clause_only and not _says_clause(s, cue):
         return None  # "menyampaikan apresiasi": an object, nothing claimed
-    if cue.kind == "before":
+    quoted_first = (
+        cue.kind == "before" and cue.after_too and any(c in s.gap(cue.first) for c in _CLOSING)
+    )
+    if quoted_first:
+        # '"...," said Jane Roe, a teacher who ...', '"...," said the 46-year-old': the
+        # words after the cue speak, never a name inside the quote
+        if _after(s, cue, ce, plain=True) is None:
+            return None
+    elif cue.kind == "before":
         got = _before(s, cue, prev, prev_cue, quotes)
         if got is not None:
-            return _content_after(s, cue, got[0], got[1], quotes, got[2])
+            return _content_after(s, cue, got[0], got[1], quotes, got[2], before_sent)
     if not (cue.kind == "after" or (cue.after_too and cs > 0)):
         return None
     if cue.first and toks[cue.first - 1].low in tab["relatives"]:
@@ -364,7 +409,7 @@ def _claim(
     elif agentless:
         speaker = s.recent  # "Disebutkan juga bahwa": the source of the sentence before
     else:
-        speaker = _after(s, cue, ce)
+        speaker = _after(s, cue, ce, plain=quoted_first)
         speaker = speaker or (s.last if cue.kind == "after" and ce == cue.last + 1 else None)
     if speaker is None:
         return None
@@ -372,13 +417,28 @@ def _claim(
         content = s.span(body + 1, n)
         return _Found(speaker, content) if content else None
     said, after = s.span(0, cue.first), s.span(ce, n)
+    if (
+        said is None
+        and before_sent is not None
+        and _closes_quote(text, before_sent, toks[0])
+        and n - ce <= _ADJUNCT_WORDS
+    ):
+        # 'A. B!" tulis X, Jakarta, Rabu (18/6).': the sentence split off the quote it
+        # closes; only a place or date follows the speaker
+        said, after = _whole(text, before_sent), None
     if said is not None and after is None and _anaphoric(s, 0, cue.first) and before_sent:
         # "Hal ini disampaikan oleh X.": what X said is the sentence before
-        said = Span(before_sent.start, before_sent.end, text[before_sent.start : before_sent.end])
+        said = _whole(text, before_sent)
     if cue.kind != "after" and said is not None and cs >= 3:
         after = None  # '"...," said Douglas Holtz-Eakin, an economist who ...': a description
     content = _join(text, said, after)
     return _Found(speaker, content) if content else None
+
+
+def _closes_quote(text: str, before: Range, first: Token) -> bool:
+    """Whether a closing quote mark stands between the sentence before and ``first``."""
+    gap = text[max(before.start, before.end - 2) : first.start]
+    return any(c in gap for c in _CLOSING) and not any(c.isalnum() or c == "\n" for c in gap)
 
 
 def _says_clause(s: Sentence, cue: _Cue) -> bool:
@@ -389,6 +449,10 @@ def _says_clause(s: Sentence, cue: _Cue) -> bool:
         return True
     window = toks[cue.last + 1 : cue.last + 1 + _OBJECT_WORDS]
     return any(t.low in s.tab["complementizers"] for t in window)
+
+
+def _whole(text: str, r: Range) -> Span:
+    return Span(r.start, r.end, text[r.start : r.end])
 
 
 def _join(text: str, a: Span | None, b: Span | None) -> Span | None:
@@ -457,6 +521,7 @@ def _content_after(
     lead: int,
     quotes: list[tuple[int, int]],
     cut: int | None,
+    before_sent: Range | None = None,
 ) -> _Found | None:
     """The content of a cue whose speaker comes first: what follows the cue, or the quote
     that opens the sentence ('"...," the mayor said on X')."""
@@ -474,39 +539,107 @@ def _content_after(
     clause = body > cue.last + 1  # a complementizer opens what was said
     content = s.span(body, n)
     opening = next((q for q in quotes if q[0] <= toks[0].start < q[1]), None)
-    if opening is not None and cut is None and _named_after(text, opening[1], speaker):
+    follows = None if clause else _quote_after(s, body, quotes)
+    if cue.quote_only and follows is None:
+        return None  # "called the meeting": no words of the speaker's
+    if (
+        opening is not None
+        and cut is None
+        and _named_after(text, opening[1], speaker, s.tab["trim"])
+    ):
         # '"...," the mayor wrote on X late Friday': the opening quote is what was said
         content = Span(opening[0], opening[1], text[opening[0] : opening[1]])
+    elif follows is not None:
+        # 'wrote to her followers, "..."', 'called the plan "a disaster"': the quote, up to
+        # the sentence's end (a quote's next sentences are claims of their own)
+        end = min(follows[1], toks[-1].end)
+        content = Span(follows[0], end, text[follows[0] : end])
     elif cut is None and (
-        content is None or n - body < 3 or (lead >= 3 and not clause and _adjunct(s, body))
+        content is None
+        or n - body < 3
+        or (lead >= 3 and not clause and _placed_only(s, cue, body, lead))
     ):
         # '"...," the mayor said.'; "X is false, lawmakers said Friday": what came before
         content = s.span(0, lead) or content
+    elif (
+        cut is None
+        and lead == 0
+        and before_sent is not None
+        and _closes_quote(text, before_sent, toks[0])
+        and _adjunct(s, body, 0)
+    ):
+        # '"... votes!" Senator X said as he opened the session.': the quote was split off
+        content = _whole(text, before_sent)
     if content is None and text[toks[cue.last].end : toks[cue.last].end + 1] == ":":
         # "The Home Secretary said:" -- the statement follows; voice.run_on_claims takes it
         content = s.span(cue.first, cue.last + 1)
     return _Found(speaker, content, cut) if content else None
 
 
-def _named_after(text: str, end: int, speaker: Speaker) -> bool:
-    """Whether the speaker's words follow the quote ending at ``end`` ('"...," Trump said')."""
-    rest = text[end : end + len(speaker.text) + 8].lstrip(" ,\u00a0")
-    return rest.startswith(speaker.text)
+def _quote_after(s: Sentence, body: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A quotation opening within a short object after the cue ("told the crowd: "...",
+    "called the plan "a disaster""), with nothing said before it."""
+    toks = s.toks
+    for k in range(body, min(len(toks), body + _OBJECT_WORDS + 1)):
+        at = toks[k - 1].end if k else toks[k].start
+        q = next((q for q in quotes if at <= q[0] <= toks[k].start), None)
+        if q is not None:
+            return q
+        if toks[k].low in s.tab["complementizers"] or ";" in s.gap(k):
+            return None
+    return None
 
 
-def _adjunct(s: Sentence, k: int) -> bool:
+def _named_after(text: str, end: int, speaker: Speaker, trim: set[str]) -> bool:
+    """Whether the speaker's words follow the quote ending at ``end`` ('"...," Trump said';
+    '"...," the shipping magnate told reporters': a leading article is not part of the name)."""
+    rest = text[end : end + len(speaker.text) + 24].lstrip(" ,\u00a0")
+    for t in tokenize(rest, 0, len(rest)):
+        if rest[t.start :].startswith(speaker.text):
+            return True
+        if t.low not in trim:
+            return False
+    return False
+
+
+def _hearer_end(s: Sentence, cue: _Cue, body: int) -> int:
+    """Token after the hearer a telling verb names first ("told reporters on Monday"):
+    the adjunct that follows still only places the saying. Other cues: ``body``."""
+    key = tuple(t.low for t in s.toks[cue.first : cue.last + 1])
+    if key not in s.tab["addressee"]:
+        return body
+    k, n = body, len(s.toks)
+    while k < n and k - body < _HEARER_WORDS and s.toks[k].low not in s.tab["stops"]:
+        k += 1
+        if k < n and any(c in s.gap(k) for c in ",;:" + _QUOTE_MARKS):
+            break
+    return k
+
+
+def _placed_only(s: Sentence, cue: _Cue, body: int, lead: int) -> bool:
+    """Whether what follows the cue only names the hearer, a place or a time."""
+    k = _hearer_end(s, cue, body)
+    return k >= len(s.toks) or _adjunct(s, k, lead)
+
+
+def _adjunct(s: Sentence, k: int, lead: int) -> bool:
     """Whether the words from token ``k`` to the next comma only place or time the saying
-    ("said on Monday evening, as ...", "at a briefing", ", and soon ...")."""
+    ("said on Monday evening, as ...", "at a briefing", ", and soon ..."); a longer one
+    when a comma sets the speaker off from what came before ("..., she said on the
+    radio programme of her old school friend")."""
     n = len(s.toks)
+    if k >= n:
+        return False
     end = next((i for i in range(k + 1, n) if "," in s.gap(i)), n)
     low = s.toks[k].low
     if "," in s.gap(k) and low in s.tab["linkers"]:
         return True
     led = low in s.tab["stops"] or dateish(s, k, min(k + 2, n))
-    return led and end - k <= _ADJUNCT_WORDS
+    limit = _LONG_ADJUNCT if lead and "," in s.gap(lead) else _ADJUNCT_WORDS
+    return led and end - k <= limit
 
 
-def _after(s: Sentence, cue: _Cue, ce: int) -> Speaker | None:
+def _after(s: Sentence, cue: _Cue, ce: int, plain: bool = False) -> Speaker | None:
     """The speaker named right after the cue (", kata Budi dalam sebuah wawancara",
     "said Anna Koval, mayor of ..."), which must end the clause or stop at a
     preposition: "said on Facebook the floods ..." names nobody after the cue."""
@@ -519,7 +652,9 @@ def _after(s: Sentence, cue: _Cue, ce: int) -> Speaker | None:
         b += 1
     if b < ce and toks[b].low not in tab["stops"]:
         return None  # a long clause, not a name
-    return named(s, a, b)
+    if any(t.low in tab["clause_words"] for t in toks[a:b]):
+        return None  # "said the response was undercut": a clause, not who spoke
+    return named(s, a, b, plain=plain)
 
 
 def _overlaps(ev: Event, content: Span) -> bool:

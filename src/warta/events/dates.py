@@ -114,6 +114,14 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def _tokens_to(toks: list[Token], i: int, end: int) -> int:
+    """How many tokens from ``i`` on start before ``end`` (tokens are in text order)."""
+    k = i
+    while k < len(toks) and toks[k].start < end:
+        k += 1
+    return k - i
+
+
 def _at(
     text: str, toks: list[Token], i: int, pub: date, lex: dict[str, Any], ahead: bool = False
 ) -> tuple[int, int, DateWindow] | None:
@@ -135,8 +143,7 @@ def _at(
             day = _safe(y, mo, d)
             if day:
                 end = m.end()
-                count = sum(1 for t in toks if toks[i].start <= t.start < end)
-                return count, end, _win(day, day, "day")
+                return _tokens_to(toks, i, end), end, _win(day, day, "day")
         wd = lex["weekdays"][low]
         back = (pub.weekday() - wd) % 7
         if nxt in lex["future"] or (ahead and nxt not in lex["past"]):
@@ -183,8 +190,7 @@ def _at(
             y = int(m2.group(3)) if m2.group(3) else _year_for(mo, d, pub)
             day = _safe(y + 2000 if y < 100 else y, mo, d)
             if day:
-                count = sum(1 for t in toks if toks[i].start <= t.start < m2.end())
-                return count, m2.end(), _win(day, day, "day")
+                return _tokens_to(toks, i, m2.end()), m2.end(), _win(day, day, "day")
     return None
 
 

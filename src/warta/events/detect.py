@@ -10,9 +10,16 @@ stage to resolve; a trigger word alone is too weak to report an event.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
+from typing import Any
 
-from ..records import DateWindow, Participant, Record, Span
+from ..entities.knowledge import place_words
+from ..entities.placecues import place_anaphors
+from ..entities.states import state_table
+from ..geo.geocode import JOIN_REACH, cues
+from ..records import DateWindow, Participant, Place, Record, Span
 from .arguments import arguments, own_actor
 from .clauses import (
     addressee,
@@ -27,8 +34,8 @@ from .clauses import (
 from .dates import default_window, find_dates, reference_date
 from .instruments import instrument_mode
 from .lexicon import Hit, find_triggers, lexicon
-from .phrases import Ctx, is_anaphoric, is_nominal, is_passive
-from .resolve import home_country, localize, sector_of, state_sector
+from .phrases import Ctx, is_anaphoric, is_nominal, is_passive, phrase
+from .resolve import home_country, localize, per_record, sector_of, state_sector
 from .status import status_of
 from .subjects import embedding
 from .tokens import Token, phrase_key, tokenize
@@ -101,15 +108,100 @@ def clause_bounds(
 
 
 def _place(record: Record, start: int, end: int, trigger_at: int) -> str | None:
-    """The most specific place mentioned in [start, end), nearest the trigger."""
-    best: tuple[int, int, str] | None = None
-    for p in record.places:
-        country_level = (p.feature or "").startswith("PCL") or p.precision == "country"
-        for m in p.mentions:
-            if start <= m.start < end:
-                key = (int(country_level), abs(m.start - trigger_at), p.id)
-                best = min(best, key) if best else key
-    return best[2] if best else None
+    """The place of [start, end): a mention used as a location ("di Makassar", "kantor
+    Gubernur Jawa Barat") outranks one naming a party ("pasukan Moskow", "Iraqi forces");
+    then the most specific (a town before a facility the gazetteer lacks, a region, an
+    island, a country), nearest the trigger. A phrase pointing back to a place
+    ("wilayah tersebut", "the area") stands for the last one named as a location."""
+    text = record.article.text
+    lang = record.article.language or "en"
+    located = _located(record, lang)
+    said = cues(lang)
+    index = per_record(_PLACE_INDEX, record.places, lambda: _PlaceIndex(record.places))
+    pairs = index.starting(start, end)
+    inside = {m for m, _ in pairs}
+    # "di depan kantor Gubernur Sulawesi Selatan, Makassar": a place qualifying one in the
+    # range is part of its phrase, though the comma between ends the clause
+    grow = inside
+    while grow:
+        ends = {m.end for m in grow}
+        near = index.starting(end, max(ends) + JOIN_REACH + 1)
+        grow = {
+            m for m, _ in near
+            if m not in inside and said.joined(text, m.start, m.end, ends)
+        }  # fmt: skip
+        inside |= grow
+        pairs += [(m, p) for m, p in near if m in grow]
+    best: tuple[int, int, int, str] | None = None
+    for m, p in pairs:
+        if m in located or _as_place(text, lang, m):
+            key = (int(m not in located), _specificity(p), abs(m.start - trigger_at), p.id)
+            best = min(best, key) if best else key
+    for at in place_anaphors(text, place_words(lang), start, end):
+        told = [(m.start, p) for p in record.places for m in p.mentions
+                if m.end <= at and m in located and _specificity(p) < 4]  # fmt: skip
+        if told:
+            p = max(told, key=lambda x: x[0])[1]
+            key = (0, _specificity(p), abs(at - trigger_at), p.id)
+            best = min(best, key) if best else key
+    return best[3] if best else None
+
+
+class _PlaceIndex:
+    """Every place mention with its place, by start: the few in a range are found by
+    bisection, not by a pass over all places for each event of a long document."""
+
+    def __init__(self, places: tuple[Place, ...]) -> None:
+        self.pairs = sorted(((m, p) for p in places for m in p.mentions), key=lambda x: x[0].start)
+        self.starts = [m.start for m, _ in self.pairs]
+
+    def starting(self, start: int, end: int) -> list[tuple[Span, Place]]:
+        """The mentions starting in ``[start, end)``."""
+        return self.pairs[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+_PLACE_INDEX: list[tuple[object, Any]] = []
+
+
+def _as_place(text: str, lang: str, m: Span) -> bool:
+    """Whether a mention no cue calls a location may still be the event's place: not a
+    capital standing for its government ("pasukan Moskow", "Tel Aviv membalas") nor the
+    area of a body or office ("Polda Sulawesi Selatan", "Gubernur Jawa Barat")."""
+    hit = state_table(lang).get(m.text)
+    if hit is not None and hit.kind == "metonym":
+        return False
+    before = re.search(r"([\w-]+)\s+$", text[max(0, m.start - 30) : m.start])
+    pw = place_words(lang)
+    offices = {*pw.get("office_words", ()), *pw.get("jurisdiction_titles", ())}
+    return before is None or before.group(1).lower() not in offices
+
+
+def _specificity(p: Place) -> int:
+    """0 a town, 1 a place the gazetteer lacks (held at its area), 2 an administrative
+    region, 3 a named region, island or sea, 4 a country."""
+    feature = p.feature or ""
+    if feature.startswith("PCL"):
+        return 4
+    if not feature:
+        return 1
+    return 0 if feature.startswith("PPL") else 2 if feature.startswith("ADM") else 3
+
+
+_LOCATED: list[tuple[object, Any]] = []
+
+
+def _located(record: Record, lang: str) -> set[Span]:
+    """The place mentions the words around them use as locations, and those joined to one
+    ("di Jawa dan Bali", "di Kuningan, Jakarta Selatan"); once per record."""
+    return per_record(_LOCATED, record, lambda: _find_located(record, lang))
+
+
+def _find_located(record: Record, lang: str) -> set[Span]:
+    text, said = record.article.text, cues(lang)
+    mentions = [m for p in record.places for m in p.mentions]
+    located = {m for m in mentions if said.as_place(text, m.start, m.end)}
+    ends = {m.end for m in located}
+    return located | {m for m in mentions if said.joined(text, m.start, m.end, ends)}
 
 
 def _date(
@@ -198,13 +290,40 @@ def _work_stoppage(ctx: Ctx, hit: Hit, actor: Participant | None, story: bool) -
     strike (PROTEST), not an attack; so is one without an actor in a story already
     told of a labour strike ("the strike entered its third day")."""
     words = set(ctx.lex.grammar.get("work_stoppage", ()))
-    if hit.sense.type != "ASSAULT" or ctx.toks[hit.first].low not in words:
+    # the strike word may follow a light verb: "observed a strike", "went on a strike"
+    said = {t.low for t in ctx.toks[hit.first : hit.last + 1]}
+    if hit.sense.type != "ASSAULT" or not said & words:
         return hit
     near = ctx.toks[max(0, hit.first - 2) : hit.last + 3]
     sector = (actor.sector if actor else None) or sector_of(" ".join(t.low for t in near), ctx.lang)
     if sector not in _STRIKERS and not (story and actor is None and sector is None):
         return hit
     return replace(hit, sense=replace(hit.sense, type="PROTEST", mode="strike"))
+
+
+def _agent(record: Record, actor: Participant | None, agents: tuple[str, ...]) -> bool:
+    """Whether the actor is of a sector the trigger needs; a state named bare ("Ecuador
+    complained") acts through its government, where the trigger allows one. Only the
+    name itself: a pronoun or a longer phrase around it ("mereka", "Persatuan Voli
+    Seluruh Indonesia") may be a team or a body."""
+    if actor is None:
+        return False
+    if actor.sector is None and "GOV" in agents:
+        entity = next((e for e in record.entities if e.id == actor.entity), None)
+        named = entity is not None and any(m.text == actor.text for m in entity.mentions)
+        return named and state_sector(record, actor, "") is not actor
+    return actor.sector in agents
+
+
+def _strikers_after(ctx: Ctx, hit: Hit, ce: int) -> Participant | None:
+    """The workers a strike word qualifies ("the striking teachers", "mogok para guru"):
+    the group noun right after it, when it names a body of workers."""
+    for n in (1, 2):  # "striking teachers", "striking junior doctors"
+        words = phrase(ctx, hit.last + 1, min(ce, hit.last + 1 + n))
+        sector = sector_of(words.text, ctx.lang) if words else None
+        if words and sector in _STRIKERS:
+            return Participant(words.text, None, None, sector)
+    return None
 
 
 def _group_pronoun(ctx: Ctx, hit: Hit, cs: int, actor: Participant | None) -> bool:
@@ -243,7 +362,9 @@ def _nested(ctx: Ctx, outer: Hit, hit: Hit, cs: int, ce: int) -> bool:
     """A nominal event inside another's clause that names its own actor ("Indonesia
     mengecam serangan Ruritania terhadap Freedonia", "condemned Ruritania's attack"): an event
     too."""
-    if hit.sense.type == outer.sense.type or hit.first <= outer.last or not is_nominal(ctx, hit):
+    # the object noun of a frame may be an event of its own ("menolak seruan X")
+    inside = hit.first <= outer.last and not (hit.first == outer.last > outer.first)
+    if hit.sense.type == outer.sense.type or inside or not is_nominal(ctx, hit):
         return False
     actor = own_actor(ctx, hit, cs, ce)
     return actor is not None and actor.code is not None
@@ -285,6 +406,7 @@ def detect(record: Record, lang: str) -> list[Mention]:
     # common noun there ("ribuan buruh berunjuk rasa") is whom a following "mereka" means
     last: tuple[int, Participant] | None = None
     protesters: tuple[int, Participant] | None = None  # the latest group that protested
+    strikes = False  # a labour strike told already
     for si, sent in enumerate(record.sentences):
         toks = tokenize(text, sent.start, sent.end)
         ctx = Ctx(record, lang, lex, toks)
@@ -306,8 +428,15 @@ def detect(record: Record, lang: str) -> list[Mention]:
             )
             arg_end = coordinator(ctx, hit, nxt) if nxt else ce
             actor, recipient = arguments(ctx, hit, cs, arg_end or ce, subj_end)
-            strikes = any(m.type == "PROTEST" and m.mode == "strike" for m in out)
+            # the call a frame answers ("menolak seruan X"): X called on the one answering,
+            # and the call was made whether or not it is refused
+            implied = cs in done and done[cs].first < hit.first == done[cs].last
+            if implied:
+                recipient = owners.get(cs)
             hit = _work_stoppage(ctx, hit, actor, strikes)
+            qualifies = None  # "the striking teachers": "the" is the teachers', not a strike's
+            if actor is None and hit.sense.mode == "strike" and hit.sense.type == "PROTEST":
+                actor = qualifies = _strikers_after(ctx, hit, ce)
             # what protesters do ("Mereka menuntut ...") is theirs even when police acted
             # on them in between
             group = protesters if hit.sense.type in _CLAIMS and protesters else last
@@ -336,7 +465,7 @@ def detect(record: Record, lang: str) -> list[Mention]:
             # a town or region places its people; a country named in the clause is as
             # often a party ("serangan udara Israel") as a place
             country = where.get(place or "") or home
-            anaphoric = is_anaphoric(ctx, hit)
+            anaphoric = is_anaphoric(ctx, hit) and qualifies is None
             if cs not in done and not is_nominal(ctx, hit):
                 # the clause's subject, which a bare clause after it shares: the one
                 # acted on when the verb is passive ("demonstran ditangkap karena melempari")
@@ -356,7 +485,7 @@ def detect(record: Record, lang: str) -> list[Mention]:
                     done.setdefault(cs, hit)  # "Polisi menangkap ... dalam unjuk rasa": the
                     # clause is the police's even when they stay uncoded
                 continue
-            if hit.sense.agents and not (actor and actor.sector in hit.sense.agents):
+            if hit.sense.agents and not _agent(record, actor, hit.sense.agents):
                 continue  # "memasuki", "enter": an event only when forces do it
             done.setdefault(cs, hit)
             if hit.sense.type == "PROTEST" and actor and not actor.entity and actor.sector:
@@ -364,7 +493,7 @@ def detect(record: Record, lang: str) -> list[Mention]:
             actor = state_sector(record, actor, hit.sense.type)
             mode = hit.sense.mode or instrument_mode(toks, cs, ce, hit.first, hit.sense.type, lang)
             ev = Span(toks[evs].start, toks[eve - 1].end, text[toks[evs].start : toks[eve - 1].end])
-            status = status_of(toks, hit.first, cs, lang, ce)
+            status = "occurred" if implied else status_of(toks, hit.first, cs, lang, ce)
             if subj_end is not None and status == "occurred":
                 # "akan menyerang X dan menduduki Y": the modal covers both verbs
                 status = next((m.status for m in reversed(out) if m.sentence == si), status)
@@ -387,4 +516,5 @@ def detect(record: Record, lang: str) -> list[Mention]:
                     distinct=any(t.low in distinct for t in toks[evs:eve]), country=country,
                 )
             )  # fmt: skip
+            strikes = strikes or (kind == "PROTEST" and mode == "strike")
     return _attributed(out)

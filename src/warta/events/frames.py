@@ -27,6 +27,7 @@ class Frame:
     verbs: dict[tuple[str, ...], str]  # surface form key -> voice
     objects: frozenset[tuple[str, ...]]
     window: int
+    agents: tuple[str, ...] = ()  # sectors the actor must have, as a root's `agents`
     # first words of the verb forms / objects: a token outside them cannot start one
     verb_starts: frozenset[str] = field(init=False, repr=False, compare=False)
     object_starts: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -47,7 +48,8 @@ def build_frames(data: dict[str, Any], expand_root: Any) -> list[Frame]:
         for form in entry.get("verb_forms", ()):
             verbs.setdefault(phrase_key(form), "active")
         objects = frozenset(phrase_key(o) for o in entry.get("objects", ()))
-        out.append(Frame(entry["type"], entry.get("mode"), verbs, objects, entry.get("window", 4)))
+        window, agents = entry.get("window", 4), tuple(entry.get("agents", ()))
+        out.append(Frame(entry["type"], entry.get("mode"), verbs, objects, window, agents))
     return out
 
 
@@ -79,7 +81,8 @@ def frame_hits(toks: list[Token], frames: list[Frame], sense_of: Any) -> list[tu
             for k in range(i + n, min(len(toks), i + n + fr.window)):
                 m = _match(toks, k, fr.objects) if toks[k].low in fr.object_starts else 0
                 if m:
-                    found = (i, k + m - 1, sense_of(fr.type, fr.mode, voice, toks[i].low))
+                    sense = sense_of(fr.type, fr.mode, voice, toks[i].low, fr.agents)
+                    found = (i, k + m - 1, sense)
                     break
             if found:
                 break

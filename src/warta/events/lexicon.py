@@ -27,6 +27,8 @@ class Sense:
     # sectors the actor must have for the form to count ("memasuki", "enter": only forces
     # entering a place is an event); empty = any actor
     agents: tuple[str, ...] = ()
+    # only written in lower case: a capitalised "March" or "Rally" is a month or a name
+    lower: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +92,11 @@ def lexicon(lang: str) -> Lexicon:
         }
         forms.update(entry.get("forms", {}))
         agents = tuple(entry.get("agents", ()))
+        lower = bool(entry.get("lower_case", False))
         for form, voice in forms.items():
-            words.setdefault(form, Sense(entry["type"], entry.get("mode"), voice, root, agents))
+            words.setdefault(
+                form, Sense(entry["type"], entry.get("mode"), voice, root, agents, lower)
+            )
     phrases = {
         phrase_key(p): Sense(
             e["type"], e.get("mode"), e.get("voice", "active"), p, tuple(e.get("agents", ()))
@@ -103,6 +108,10 @@ def lexicon(lang: str) -> Lexicon:
         data.get("frames", {}), lambda root, affixes: expand(root, affixes or default, grammar)
     )
     return Lexicon(words, phrases, blocked, grammar, tuple(frames), light_verbs(grammar))
+
+
+# types a frame's object noun keeps as an event of its own
+_IMPLIED = frozenset({"REQUEST"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +137,11 @@ def find_triggers(toks: list[Token], lex: Lexicon) -> list[Hit]:
         if not taken & set(range(a, b + 1)):
             hits.append(Hit(a, b, sense))
             taken.update(range(a, b + 1))
+            # answering a call implies the call: "menolak seruan X", "accepted X's demand"
+            # also report X's request, when the text names X (a nominal needs its own actor)
+            own = lex.words.get(toks[b].low)
+            if own is not None and own.type in _IMPLIED and own.voice == "nominal":
+                hits.append(Hit(b, b, own))
     for i in range(len(toks)):
         if i in taken:
             continue
@@ -142,7 +156,7 @@ def find_triggers(toks: list[Token], lex: Lexicon) -> list[Hit]:
         if i in taken:
             continue
         sense = lex.words.get(tok.low)
-        if sense is not None:
+        if sense is not None and not (sense.lower and tok.text != tok.low):
             hits.append(Hit(i, i, sense))
     if lex.light is not None and (lex.light.before or lex.light.after):
         hits = extend_light(toks, hits, lex.light, taken)

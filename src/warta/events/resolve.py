@@ -8,12 +8,17 @@ this layer still runs, with less, when that module is absent).
 from __future__ import annotations
 
 import re
-import tomllib
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
+from typing import Any, Generic, TypeVar, cast
 
+from ..cache import parse_toml
 from ..records import Entity, Participant, Record, Span
+
+T = TypeVar("T")
+V = TypeVar("V")
 
 # Entity types that can act (a LOC/FAC is where things happen, not who does them)
 _ACTOR_TYPES = ("GPE", "ORG", "PERSON", "NORP", "MEDIA")
@@ -62,7 +67,7 @@ def _outlet_states() -> dict[str, tuple[str, bool]]:
     is a state body itself: ``cited = false``, a ministry or command, not an agency)."""
     raw = resources.files("warta").joinpath("data", "publishers.toml").read_text("utf-8")
     out: dict[str, tuple[str, bool]] = {}
-    for o in tomllib.loads(raw).get("outlet", ()):
+    for o in parse_toml(raw, "data-publishers.toml").get("outlet", ()):
         if o.get("country"):
             out[o["name"]] = out[o["domain"]] = (o["country"], not o.get("cited", True))
     return out
@@ -88,16 +93,44 @@ def own_voice_state(record: Record) -> str | None:
     return state if own else None
 
 
+class _ByStart(Generic[T]):
+    """Items with a span, sorted by start (stably): those overlapping a range are found by
+    bisection, so asking once per clause of a long document is not quadratic."""
+
+    def __init__(self, items: list[tuple[Span, T]]) -> None:
+        self.items = sorted(items, key=lambda p: p[0].start)
+        self.starts = [p[0].start for p in self.items]
+        self.longest = max((p[0].end - p[0].start for p in self.items), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[Span, T]]:
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        return [p for p in self.items[lo:hi] if p[0].end > start]
+
+
+def per_record(memo: list[tuple[object, Any]], key: object, build: Callable[[], V]) -> V:
+    """``build()``, kept for the record part ``key`` (a tuple or the record, held here so
+    its id stays its own) and rebuilt only when another comes: what every clause of an
+    article asks is computed once per article. One read and one slice assignment, both
+    atomic: threads sharing a pipeline at worst rebuild each other's."""
+    hit = memo[0] if memo else None
+    if hit is None or hit[0] is not key:
+        hit = (key, build())
+        memo[:] = [hit]
+    return cast(V, hit[1])
+
+
+_MENTIONS: list[tuple[object, Any]] = []
+_PLACES: list[tuple[object, Any]] = []
+
+
 def mentions_in(record: Record, start: int, end: int) -> list[tuple[Span, Entity]]:
     """Entity mentions overlapping ``[start, end)``, in text order."""
-    out = [
-        (m, e)
-        for e in record.entities
-        if e.type in _ACTOR_TYPES
-        for m in e.mentions
-        if m.start < end and m.end > start
-    ]
-    return sorted(out, key=lambda p: p[0].start)
+    ents = record.entities
+    index = per_record(_MENTIONS, ents, lambda: _ByStart([
+        (m, e) for e in ents if e.type in _ACTOR_TYPES for m in e.mentions
+    ]))  # fmt: skip
+    return index.overlapping(start, end)
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w]*$")
@@ -114,14 +147,11 @@ def governed(text: str, start: int, prepositions: frozenset[str] | set[str]) -> 
 
 def place_codes_in(record: Record, start: int, end: int) -> list[tuple[int, str, str]]:
     """(offset, place id, country) of place mentions overlapping ``[start, end)``."""
-    out = [
-        (m.start, p.id, p.country)
-        for p in record.places
-        if p.country
-        for m in p.mentions
-        if m.start < end and m.end > start
-    ]
-    return sorted(out)
+    places = record.places
+    index = per_record(_PLACES, places, lambda: _ByStart([
+        (m, p) for p in places if p.country for m in p.mentions
+    ]))  # fmt: skip
+    return sorted((m.start, p.id, p.country) for m, p in index.overlapping(start, end))
 
 
 def participant(
@@ -155,12 +185,41 @@ def participant(
     return Participant(span.text, entity.id if entity else None, code, sector)
 
 
+# People named by what they are: "employees of the city administration" are workers,
+# not the administration
+_PEOPLE = frozenset({"CVL", "LAB", "EDU", "MED", "AGR", "JRN", "REF", "OPP", "REL"})
+
+
+@cache
+def _of_re(lang: str) -> re.Pattern[str] | None:
+    from .. import lang as langdata
+
+    words = langdata.load(lang, "triggers").get("morphology", {}).get("of_markers", ())
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I) if words else None
+
+
+def _people_before_of(text: str, lang: str) -> str | None:
+    """The sector of the people an "A of B" phrase names when A names people ("workers of
+    the municipal corporation", "Hundreds of employees of the ministry"); None when A
+    names no people ("members of the opposition": B decides)."""
+    pattern = _of_re(lang)
+    for m in pattern.finditer(text) if pattern else ():
+        sector = sector_of(text[: m.start()], lang)
+        if sector is not None:
+            return sector if sector in _PEOPLE else None
+    return None
+
+
 def _sector(span: Span, found: list[tuple[Span, Entity]], lang: str) -> str | None:
     """The phrase's sector; an organisation keeps its own unless words outside its name
     say otherwise ("Iraqi Security Forces" stay MIL, "polisi Hamas" are COP). A person's
     sector is the title the phrase gives them."""
     if not found or found[0][1].type != "ORG" or not found[0][1].sector:
-        return sector_of(span.text, lang) or (found[0][1].sector if found else None)
+        return (
+            _people_before_of(span.text, lang)
+            or sector_of(span.text, lang)
+            or (found[0][1].sector if found else None)
+        )
     m = found[0][0]
     outside = span.text[: max(0, m.start - span.start)] + " " + span.text[m.end - span.start :]
     return sector_of(outside, lang) or found[0][1].sector

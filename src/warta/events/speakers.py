@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..entities.link import pronoun_fits
 from ..records import Entity, Record, Span, Speaker
 from .resolve import mentions_in
 from .tokens import Token, tokenize
@@ -96,7 +97,13 @@ def named(s: Sentence, a: int, b: int, plain: bool = False) -> Speaker | None:
         if found:
             return Speaker(span.text, found[0][1].id)
         ref = s.last or person_before(s.record, span.start)
-        return Speaker(span.text, ref.entity) if ref and ref.entity else None
+        if ref is None or not ref.entity:
+            return None
+        if not _may_be(s, lows[0], ref.entity):
+            # "they" is never one person, "she" not a man: the nearest person that fits
+            ref = person_before(s.record, span.start, lambda e: _may_be(s, lows[0], e.id))
+            return Speaker(span.text, ref.entity if ref else None)
+        return Speaker(span.text, ref.entity)
     if any(w in s.tab["first_person"] for w in lows):
         return None  # "kami mengatakan": the quoted voice, not a reported speaker
     found = mentions_in(s.record, span.start, span.end)
@@ -116,6 +123,17 @@ def named(s: Sentence, a: int, b: int, plain: bool = False) -> Speaker | None:
     return None
 
 
+def _may_be(s: Sentence, pronoun: str, entity: str) -> bool:
+    """Whether ``pronoun`` may stand for the entity: "they" and "it" for no person, a
+    gendered pronoun for no person of the other gender."""
+    e = next((e for e in s.record.entities if e.id == entity), None)
+    if e is None or e.type != "PERSON":
+        return True
+    return pronoun not in s.tab["plural_pronouns"] and pronoun_fits(
+        e, pronoun, s.text, s.tab["lang"]
+    )
+
+
 def _proper(s: Sentence, a: int, b: int) -> bool:
     """A short run of capitalised words, no date, not only a sentence-opening word."""
     toks = s.toks[a:b]
@@ -130,12 +148,14 @@ def _wordy(word: str) -> bool:
     return word.replace("-", "").replace("'", "").replace("’", "").isalpha()
 
 
-def person_before(record: Record, offset: int) -> Speaker | None:
-    """The nearest PERSON mentioned before ``offset``: who "ia", "she" or "ujarnya" is
-    when no speaker has been named yet."""
+def person_before(
+    record: Record, offset: int, fits: Callable[[Entity], bool] | None = None
+) -> Speaker | None:
+    """The nearest PERSON mentioned before ``offset`` (of those ``fits`` accepts): who
+    "ia", "she" or "ujarnya" is when no speaker has been named yet."""
     best: tuple[int, Speaker] | None = None
     for e in record.entities:
-        if e.type != "PERSON":
+        if e.type != "PERSON" or (fits is not None and not fits(e)):
             continue
         for m in e.mentions:
             if m.end <= offset and (best is None or m.end > best[0]):
@@ -203,9 +223,9 @@ def inside_quote(s: Sentence, a: int, quotes: list[tuple[int, int]]) -> bool:
 
 def head_speaker(s: Sentence, a: int, b: int) -> tuple[Speaker | None, bool]:
     """The speaker a chunk's opening run of capitalised words names, and whether a person."""
+    a, b = _trim(s, a, b)  # "But Senator X, ...": a conjunction opens the chunk
     if a >= b or s.toks[a].low in s.tab["adverbial"]:
         return None, False  # "After meeting Putin", "Di Gaza": not the subject
-    a, b = _trim(s, a, b)
     ha, hb = _head(s, a, b)
     span = s.span(ha, hb)
     if span is None:

@@ -18,7 +18,9 @@ from ..records import Claim, Event, Participant, Range, Record, Span, Speaker, S
 from .resolve import own_voice_state, person_code, state_sector
 from .tokens import Token, phrase_key, tokenize
 
-_QUOTE_RE = re.compile(r"“[^”]{3,3000}”|\"[^\"]{3,3000}\"")
+# curly or straight double quotes, and the doubled apostrophes some wire copy types for
+# them (''...'', ``...'')
+_QUOTE_RE = re.compile(r"“[^”]{3,3000}”|\"[^\"]{3,3000}\"|(?:''|``)(?:(?!'')[^\n]){3,3000}''")
 _STATEMENT_PARAGRAPHS = 12  # "X said:" then the statement, paragraph breaks doubled
 _MIN_CLAUSE = 4  # words of a statement split off a longer sentence
 _QUOTE_MARKS = "\"“'‘"

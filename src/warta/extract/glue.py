@@ -39,6 +39,9 @@ _RUN = re.compile(r"[^\W\d_]+")
 _STICKY = set("@#/_\\")
 _COMMA = re.compile(r"(?<=[^\W\d_]{2}[,;])(?=[A-Z][a-z])")
 MIN_PART = 3  # a dictionary part shorter than this only splits off if listed as ``extra``
+# Two or three glued words are far shorter than this; longer letter runs (a line of "x",
+# a hash) are no words, and splitting them costs time and memory quadratic in length.
+MAX_RUN = 64
 
 
 @cache
@@ -329,7 +332,7 @@ class Splitter:
 
     def gaps(self, run: str) -> list[int]:
         """Offsets inside ``run`` where a space belongs."""
-        if run.islower() and len(run) < 2 * MIN_PART + 1:
+        if run.islower() and len(run) < 2 * MIN_PART + 1 or len(run) > MAX_RUN:
             return []  # the common case: a plain short word
         hit = self._gaps.get(run)
         if hit is None:

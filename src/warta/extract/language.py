@@ -3,7 +3,9 @@
 The stage asks lingua, restricted to ``settings.languages`` (built once; all 75 languages
 would cost 1.4 GB), about the *body*: titles are short and flip Indonesian to Malay. When
 Indonesian and Malay come out close, per-language marker words from
-``lang/<code>/identify.toml`` (tentara/tentera, Senin/Isnin, pemerintah/kerajaan) decide.
+``lang/<code>/identify.toml`` (tentara/tentera, Senin/Isnin, pemerintah/kerajaan) decide;
+for a pair the file calls ``confusable`` they overrule even a confident pick when they
+clearly outnumber its own.
 Text too short to judge gets ``settings.default_language``.
 """
 
@@ -60,6 +62,11 @@ class LanguageStage:
             getattr(IsoCode639_1, c.upper()) for c in self.codes if hasattr(IsoCode639_1, c.upper())
         ]
         self._detector = LanguageDetectorBuilder.from_iso_codes_639_1(*isos).build()
+        # per language: the languages it is mistaken for, and by how many marker words
+        # theirs must outnumber its own to overrule it
+        self.confusable: dict[str, dict[str, int]] = {
+            c: dict(langdata.load(c, "identify").get("confusable", {})) for c in self.codes
+        }
 
     def detect(self, text: str) -> str:
         if len(text.strip()) < MIN_CHARS:
@@ -74,6 +81,15 @@ class LanguageStage:
             markers = _counts(text, tuple(close), "markers")
             if max(markers.values()) > 0:
                 best = max(close, key=lambda c: (markers[c], c == best))
+        # a pair the detector confuses whatever its confidence (Indonesian news read as
+        # Malay): the other's marker words overrule it when they clearly outnumber best's
+        margins = self.confusable.get(best, {})
+        rivals = [c for c, _ in ranked if c in margins and c not in close]
+        if rivals:
+            markers = _counts(text, (best, *rivals), "markers")
+            top = max(rivals, key=lambda c: markers[c] - margins[c])
+            if markers[top] - markers[best] >= margins[top]:
+                best = top
         return best
 
     def __call__(self, record: Record) -> Record:

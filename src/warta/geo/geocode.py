@@ -80,7 +80,7 @@ class Cues:
         it ("di Kuningan, Jakarta Selatan, Rabu", "Cigombong (Kabupaten Bogor)"). A name
         after a comma that goes on into a clause is not ("di Aceh, Jepang telah
         mengirim ...")."""
-        m = _JOINED_RE.search(text, max(0, start - 16), start)
+        m = _JOINED_RE.search(text, max(0, start - JOIN_REACH), start)
         if m is not None and m.group(1).lower() in self.coordinators and m.start() in ends:
             return True
         m = _QUALIFIED_RE.search(text, max(0, start - 4), start)
@@ -116,6 +116,9 @@ def cues(lang: str) -> Cues:
                 frozenset(get("coordinators")))  # fmt: skip
 
 
+# how far before a name the word joining it to the one before may start (the qualifying
+# comma reaches less far)
+JOIN_REACH = 16
 # the words between two names in a list: " dan ", ", and "
 _JOINED_RE = re.compile(r",?\s+(\w+)\s+$")
 # a name qualifying the one before it: "Kuningan, Jakarta Selatan", "Cigombong (Bogor"

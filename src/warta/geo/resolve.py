@@ -4,11 +4,12 @@ A toponym's candidates are every gazetteer entry its names (or a shorter form of
 "Semarang Timur" -> "Semarang") are known by. Each is scored on its own prominence (log
 population; a country, a capital or a named region outranks a village of the same name; a
 region named after its main town yields to the town) and on the article's evidence
-(:mod:`warta.geo.evidence`): the states it names, its dateline, its outlet's home country
-and the votes of its other toponyms, each spread over that toponym's readings by how
-likely they are. "Place, Region", "Place, Country" and "Place in Country" restrict a name
-to places within. Words around a mention that call it a region or a town decide between a
-region and the town it is named after. A small town or district in a country the rest
+(:mod:`warta.geo.evidence`): the states it names, its dateline, its outlet's home country,
+the words that mark a country's civic life ("sheriff's office", "lakh") and the votes of
+its other toponyms, each spread over that toponym's readings by how likely they are.
+"Place, Region", "Place, Country" and "Place in Country" restrict a name to places within.
+Words around a mention that call it a region or a town decide between a region and the
+town it is named after. A small town or district in a country the rest
 of an article about another country hardly names fits no better than none. A toponym no
 entry fits keeps the area the text gives it ("Village, Region"), else the area of the
 place named next to it in its sentence, else the area most of the article is in, at that
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 
 from ..entities.knowledge import place_alias, place_words
 from ..entities.states import state_table
-from .evidence import Ballots, Evidence, Prior, leave_one_out, total
+from .evidence import Ballots, Evidence, Prior, cue_votes, leave_one_out, total
 from .gazetteer import Gazetteer, GeoEntry, name_key
 from .geocode import (
     NAMED_REGIONS,
@@ -118,6 +119,10 @@ class Resolver:
                 base.countries[code] += 1.0
         if hints.home:
             base.countries[hints.home] += 0.5
+        # the civic words of a country ("county sheriff", "lakh", "Polres"): weak, so a
+        # homonym in a country the article names nothing of can still win on them alone
+        for code, w in cue_votes(text, (s for t in toponyms for s in t.spans)).items():
+            base.countries[code] += w
         if hints.dateline:
             cands = self.gaz.lookup(place_alias(hints.dateline, lang))
             if cands:

@@ -9,6 +9,7 @@ record in the file) and the file goes on. Records stream: memory is one page.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import IO
 
@@ -51,6 +52,9 @@ def read_warc_stream(
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    # warcio logs each header it repairs (a spaced URI), quoting the whole header: on a
+    # damaged file that floods stderr with its bytes; what matters is reported per page
+    logging.getLogger("warcio").setLevel(logging.ERROR)
     number = 0
     try:
         for record in ArchiveIterator(stream, arc2warc=True):

@@ -7,10 +7,11 @@ is empty, so stages degrade instead of failing.
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from ..cache import parse_toml
 
 
 @cache
@@ -19,7 +20,7 @@ def load(lang: str, name: str) -> dict[str, Any]:
     path = resources.files("warta").joinpath("lang").joinpath(lang).joinpath(f"{name}.toml")
     if not path.is_file():
         return {}
-    return tomllib.loads(path.read_text("utf-8"))
+    return parse_toml(path.read_text("utf-8"), f"lang-{lang}-{name}")
 
 
 def available() -> tuple[str, ...]:
