@@ -1,10 +1,11 @@
 """Merging mentions whose places differ only in precision (a town and its country)."""
 
+import re
 from dataclasses import replace
 
 from helpers_events import make_record, run
 
-from warta.records import Place
+from warta.records import Place, Span
 
 TEXT = (
     "Pasukan Ruritania dikerahkan ke Freedonia pada Senin.\n\n"
@@ -36,4 +37,54 @@ def test_town_and_its_country_merge_keeping_the_town() -> None:
 
 def test_town_of_another_country_does_not_merge() -> None:
     evs = [e for e in _record("SYL").events if e.type == "MOBILIZE"]
+    assert len(evs) == 2
+
+
+# a town and the first-level region it lies in: one place told at two grains
+PROTEST = (
+    "Ribuan buruh Freedonia berunjuk rasa di {first} pada Senin.\n\n"
+    "Unjuk rasa buruh Freedonia di {second} itu berlangsung damai."
+)
+
+
+def _protests(first: str, second: str, regions: dict[str, tuple[str, str]]):
+    text = PROTEST.format(first=first, second=second)
+    rec = make_record(text, "id", "2025-03-10T09:00:00+07:00", ENTS)
+    places = tuple(
+        Place(f"p{i}", name, feature=feature, country="FRE", admin1=region,
+              mentions=_spans(text, name))
+        for i, (name, (feature, region)) in enumerate(regions.items(), 1)
+    )  # fmt: skip
+    return [e for e in run(replace(rec, places=places)).events if e.type == "PROTEST"]
+
+
+def _spans(text: str, form: str) -> tuple[Span, ...]:
+    return tuple(Span(m.start(), m.end(), m.group()) for m in re.finditer(re.escape(form), text))
+
+
+def test_town_and_its_region_merge_keeping_the_town() -> None:
+    for first, second in (("Ost", "Westmark"), ("Westmark", "Ost")):
+        evs = _protests(
+            first, second, {"Ost": ("PPL", "Westmark"), "Westmark": ("ADM1", "Westmark")}
+        )
+        assert len(evs) == 1 and len(evs[0].evidence) == 2
+        assert evs[0].place == "p1"
+
+
+def test_town_of_another_region_does_not_merge() -> None:
+    evs = _protests(
+        "Ost", "Westmark", {"Ost": ("PPL", "Eastmark"), "Westmark": ("ADM1", "Westmark")}
+    )
+    assert len(evs) == 2
+
+
+def test_two_towns_of_one_region_do_not_merge() -> None:
+    evs = _protests("Ost", "Nord", {"Ost": ("PPL", "Westmark"), "Nord": ("PPL", "Westmark")})
+    assert len(evs) == 2
+
+
+def test_place_the_gazetteer_does_not_know_holds_no_towns() -> None:
+    # an unknown place kept at its region's precision is somewhere in it, not all of it
+    evs = _protests("Ost", "Kampung Baru",
+                    {"Ost": ("PPL", "Westmark"), "Kampung Baru": ("", "Westmark")})  # fmt: skip
     assert len(evs) == 2

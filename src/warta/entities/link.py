@@ -16,18 +16,17 @@ a language whose pronouns carry none (``[pronoun_gender]`` absent) links as befo
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 
 from .. import lang as langdata
-from ..cache import parse_toml
 from ..records import Entity, Span
 from ..text import fold
 from .knowledge import holder_for, holders
 from .mentions import Mention
+from .mentions import given_names as _given_names
+from .mentions import plain_word as _plain
 
 _WORD_RE = re.compile(r"[\w’'-]+")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
@@ -90,7 +89,7 @@ def link(
         if c is None and m.type == "PERSON":
             # "Mrs. Clinton" after Hillary and Bill Clinton: the one the honorific fits
             said = _said(text, m, cues)
-            c = _person_for(m.name, [p for p in people if _fits(p, said, text, cues)])
+            c = _person_for(m.name, [p for p in people if _fits(p, said, text, cues)], m.start)
         if c is None:
             c = clusters[key] = _Cluster(m.type, m.name, m.code, m.sector, m.role, m.head)
             if m.type == "PERSON":
@@ -107,7 +106,7 @@ def link(
         if m.kind == "surname?":
             # "Mr. Clinton" after Hillary and Bill Clinton: the one the honorific fits
             said = _said(text, m, cues)
-            c = _person_for(m.text, [p for p in people if _fits(p, said)])
+            c = _person_for(m.text, [p for p in people if _fits(p, said)], m.start)
             if c is not None:
                 c.mentions.append(m)
                 c.gender = c.gender or said
@@ -146,27 +145,50 @@ def _surnames_as_places(clusters: dict[tuple[str, str], _Cluster], people: list[
         if c.type not in ("GPE", "LOC") or c.code or any(" " in m.text for m in c.mentions):
             continue
         word = fold(c.mentions[0].text)
-        owner = next((p for p in people
-                      if len(p.name.split()) > 1 and word in map(fold, p.name.split()[1:])),
-                     None)  # fmt: skip
-        if owner is not None:
-            owner.mentions.extend(replace(m, type="PERSON") for m in c.mentions)
-            del clusters[key]
+        owners = [p for p in people
+                  if len(p.name.split()) > 1 and word in map(fold, p.name.split()[1:])]  # fmt: skip
+        if not owners:
+            continue
+        for m in c.mentions:  # each to the one it means there (Jeh or Gary Johnson)
+            owner = _person_for(m.text, owners, m.start) or owners[0]
+            owner.mentions.append(replace(m, type="PERSON"))
+        del clusters[key]
 
 
-def _person_for(name: str, people: list[_Cluster]) -> _Cluster | None:
+# A full name this close before a short one is who the short one means ("Melania Trump
+# ... Trump said"), however often another person of that name was mentioned before.
+_NEAR_CHARS = 250
+
+
+def _person_for(name: str, people: list[_Cluster], at: int | None = None) -> _Cluster | None:
     """The person already seen whose name contains ``name`` word for word ("Rutte" in
-    "Mark Rutte") or who is known under it as an office holder ("Putin")."""
+    "Mark Rutte") or who is known under it as an office holder ("Putin"). Of several
+    (Donald, Melania and Ivanka Trump), the one whose full name was written just before
+    ``at``, else the one mentioned most often before it, else the latest."""
     words = fold(name)
     known = holders().get(name)
     full = known[0].name if known else None
     nw = [fold(w) for w in name.split()]
+    fits = []
     for p in reversed(people):
         if full and p.name == full:
             return p
         if nw and all(w in p.name_words() for w in nw) or words == fold(p.name):
+            fits.append(p)
+    if len(fits) < 2 or at is None:
+        return fits[0] if fits else None
+
+    def before(p: _Cluster) -> list[Mention]:
+        return [m for m in p.mentions if m.start < at]
+
+    seen = [p for p in fits if before(p)] or fits
+    near = [(max(m.start for m in before(p) if " " in m.text.strip()), p) for p in seen
+            if any(" " in m.text.strip() for m in before(p))]  # fmt: skip
+    if near:
+        last, p = max(near, key=lambda t: t[0])
+        if at - last <= _NEAR_CHARS:
             return p
-    return None
+    return max(seen, key=lambda p: (len(before(p)), max((m.start for m in before(p)), default=-1)))
 
 
 # -- gender -----------------------------------------------------------------------------
@@ -184,12 +206,6 @@ class _Cues:
     nouns: dict[str, str]  # "chairwoman" -> "female"
 
 
-def _plain(word: str) -> str:
-    """A word without case or accents ("Ségolène" and "Segolene" are one name)."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 @cache
 def _cues(lang: str) -> _Cues:
     data = langdata.load(lang, "pronouns") if lang else {}
@@ -198,13 +214,6 @@ def _cues(lang: str) -> _Cues:
         return {_plain(w): g for g, words in data.get(key, {}).items() for w in words}
 
     return _Cues(table("pronoun_gender"), table("honorifics"), table("gender_nouns"))
-
-
-@cache
-def _given_names() -> dict[str, str]:
-    text = resources.files("warta").joinpath("data", "given_names.toml").read_text("utf-8")
-    data = parse_toml(text, "data-given_names.toml")
-    return {_plain(n): g for g in ("male", "female") for n in data.get(g, ())}
 
 
 def pronoun_fits(person: Entity, pronoun: str, text: str, lang: str) -> bool:

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
+from ..cache import parse_toml
 from ..geo.gazetteer import Gazetteer, GeoEntry
 from ..text import fold
 from .institutions import find_institutions
@@ -35,7 +38,7 @@ from .knowledge import (
     title_table,
 )
 from .lexicon import Hit
-from .named import find_named
+from .named import find_named, headlines
 from .placecues import compass_places, jurisdiction, place_in_state, region_of_city
 from .states import StateName, canonical_name, state_table
 
@@ -104,6 +107,21 @@ def stopwords(lang: str) -> frozenset[str]:
     except OSError:
         return frozenset()
     return frozenset(w.decode("utf8").lower() for w in data.splitlines())
+
+
+def plain_word(word: str) -> str:
+    """A word without case or accents ("Ségolène" and "Segolene" are one name)."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@cache
+def given_names() -> dict[str, str]:
+    """Given names and the gender they are usually given to (``data/given_names.toml``),
+    keyed by :func:`plain_word`."""
+    text = resources.files("warta").joinpath("data", "given_names.toml").read_text("utf-8")
+    data = parse_toml(text, "data-given_names.toml")
+    return {plain_word(n): g for g in ("male", "female") for n in data.get(g, ())}
 
 
 def _code_name(value: Org | StateName) -> tuple[str | None, str | None]:
@@ -295,6 +313,8 @@ class RuleMentionFinder:
         at = start
         while (m := _WORD_RE.search(text, at)) is not None:
             at = m.end()
+            if count and "\n" in text[end : m.start()]:
+                break  # a name does not run on into the next line or paragraph
             if m.start() != end and text[end : m.start()].strip() != "":
                 gap = text[end : m.start()]
                 last = text[start:end].split()[-1] if count else ""
@@ -483,9 +503,16 @@ class RuleMentionFinder:
         pw = place_words(lang)
         not_places = set(pw.get("not_places", ()))
         stop = stopwords(lang)
-        person_words: set[str] = set()
+        person_words: set[str] = set()  # of full names (a title glued on shows no word)
+        person_single: set[str] = set()  # of surnames and single words
         seen = 0
         pos = 0
+        # a title-case headline capitalises its verbs too ("Ana Ruiz Says ...")
+        lines = headlines(text)
+
+        def in_headline(at: int) -> bool:
+            return any(a <= at < b for a, b in lines)
+
         while True:
             m = _CAP_RE.search(text, pos)
             if not m:
@@ -502,18 +529,25 @@ class RuleMentionFinder:
                 continue
             if not free(s, e):
                 continue
+            # the words of every person named so far; ``out`` only grows, so the set
+            # takes in the mentions added since it was last brought up to date
+            for m_ in out[seen:]:
+                if m_.type == "PERSON" and (m_.kind != "name" or " " not in m_.text):
+                    person_single.update(_WORD_RE.findall(m_.text))
+                elif m_.type == "PERSON":
+                    person_words.update(_WORD_RE.findall(m_.text))
+            seen = len(out)
+            if holders().get(plain_name(text[s:e])) is None:
+                before = _LAST_WORD_RE.search(text[max(0, s - 20) : s])
+                titled = before is not None and before.group(1).lower() in words.get(
+                    "honorifics", ()
+                )
+                s = _person_start(text, s, e, person_words, person_single, titled)
             name = plain_name(text[s:e])
             if " " not in name and (name.lower() in calendar or name.lower() in peoples):
                 continue  # "Nov. 5", "Selasa"; "Arab", "Kurdish" (no place, no person)
             held = holders().get(name)
-            # the words of every person named so far; ``out`` only grows, so the set
-            # takes in the mentions added since it was last brought up to date
-            if " " not in name:
-                for m_ in out[seen:]:
-                    if m_.type == "PERSON":
-                        person_words.update(_WORD_RE.findall(m_.text))
-                seen = len(out)
-            if " " not in name and name in person_words:
+            if " " not in name and (name in person_words or name in person_single):
                 # a surname of someone already named outranks a same-named place (Kerry)
                 add(Mention(s, e, text[s:e], "PERSON", name, kind="surname?"))
                 continue
@@ -556,10 +590,75 @@ class RuleMentionFinder:
             by_verb = nxt is not None and nxt.group().lower() in words.get("person_verbs", ())
             by_honorific = prev is not None and prev.group(1).lower() in words.get("honorifics", ())
             if by_honorific:
+                # "a former Miss Universe": an honorific after an article is a title's
+                lead = _LAST_WORD_RE.search(text[max(0, s - 40) : s - len(prev.group(0))])
+                by_honorific = not (
+                    lead and lead.group(1).lower() in words.get("not_before_honorific", ())
+                )
+            if n_words >= 2 and not (by_verb or by_honorific):
+                # "Ana Ruiz Speaks Out" in a headline: a word written in lower case
+                # elsewhere ends the name
+                for w in reversed(list(_WORD_RE.finditer(text, s, e))[1:]):
+                    if not _lowercase_elsewhere(text, w.group()):
+                        break
+                    e = w.start() - 1
+                name = plain_name(text[s:e].rstrip())
+                e = s + len(text[s:e].rstrip())
+                n_words = len(name.split())
+            # "billionaire Jan Hale", "candidate Ana Ruiz": a noun only people are
+            by_noun = prev is not None and prev.group(1).lower() in words.get("person_nouns", ())
+            if by_honorific:
                 # "MR KIRBY" in a transcript is Mr Kirby
                 add(Mention(s, e, text[s:e], "PERSON", name.title() if name.isupper() else name))
-            elif n_words >= 2 and by_verb:
+            elif n_words >= 2 and (
+                by_verb or by_noun or (_given_first(text, name, lang) and not in_headline(s))
+            ):
                 add(Mention(s, e, text[s:e], "PERSON", name))
             elif n_words == 1:
                 # a lone word: maybe a surname of a person named earlier (link decides)
                 add(Mention(s, e, text[s:e], "PERSON", name, kind="surname?"))
+
+
+def _given_first(text: str, name: str, lang: str) -> bool:
+    """A run of two or three capitalised words led by a usual given name ("Ana Ruiz, who
+    ..."): a person's name wherever it stands, unless a body's last word ends it."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and plain_word(words[0]) in given_names()
+        and not _lowercase_elsewhere(text, words[0])  # "Tim Nasional": "tim" is a team
+        and words[-1] not in org_last_words(lang)
+        and not words[-1].isupper()
+    )
+
+
+def _person_start(
+    text: str, s: int, e: int, known: set[str], surnames: set[str], titled: bool
+) -> int:
+    """Where a person's name starts in a run of capitalised words that glues a title or a
+    body before it ("Miss Universe Ana Ruiz", "told the Daily Ledger Hale"): at a given
+    name that a full name follows, or at a last word that is the surname of someone
+    already named (``surnames``: also words named alone). The words before it must be no
+    name: none a given name or a word of a full name seen (``known``); two or more of
+    them, or one written in lower case elsewhere or right after an honorific
+    (``titled``): "Imelda Maria Loho" is one name."""
+    words = list(_WORD_RE.finditer(text, s, e))
+    if len(words) < 2:
+        return s
+    given = given_names()
+    for i, w in enumerate(words):
+        lead = words[:i]
+        if any(plain_word(x.group()) in given or x.group() in known for x in lead):
+            return s
+        if any(len(x.group()) == 1 for x in lead[-1:]):
+            return s  # "J. Ana Ruiz": an initial is part of the name
+        common = (
+            len(lead) >= 2 or titled or any(_lowercase_elsewhere(text, x.group()) for x in lead)
+        )
+        if not i or not common:
+            continue
+        if i < len(words) - 1 and plain_word(w.group()) in given:
+            return w.start()
+        if i == len(words) - 1 and (w.group() in known or w.group() in surnames):
+            return w.start()
+    return s

@@ -143,9 +143,9 @@ def find_named(
     def unclaimed(s: int, e: int) -> bool:
         return free(s, e) and not any(a < e and s < b for a, b in titles)
 
-    headlines = _headlines(text)
+    heads_lines = headlines(text)
     for run_start, run_end in _runs(text, lang, stop):
-        if any(a <= run_start < b for a, b in headlines):
+        if any(a <= run_start < b for a, b in heads_lines):
             continue  # "Russia Says Its Forces Hit Power Grid": capitals tell nothing
         for s, e in _free_parts(text, run_start, run_end, unclaimed):
             found = _org(text, lang, s, e, heads, people)
@@ -188,7 +188,7 @@ def _key(name: str) -> str:
     return " ".join(_SAME.get(w, (w,))[0].lower() for w in words)
 
 
-def _headlines(text: str) -> list[tuple[int, int]]:
+def headlines(text: str) -> list[tuple[int, int]]:
     """Lines written in title case (headlines left in the body): five words or more,
     nearly all capitalised."""
     out = []

@@ -28,7 +28,10 @@ class EventStage:
         lang = record.article.language or self.settings.default_language
         if not record.sentences:
             record = replace(record, sentences=(Range(0, len(record.article.text)),))
-        return replace(record, events=merge(detect(record, lang), record.quantities, record.places))
+        events = merge(
+            detect(record, lang), record.quantities, record.places, record.article.dateline
+        )
+        return replace(record, events=events)
 
 
 __all__ = ["EventStage"]

@@ -172,7 +172,7 @@ def arguments(
     end = purpose_bound(ctx, last + 1, reach) if purposeful else reach
     after = mention_phrase(ctx, last + 1, end)
     if is_passive(ctx, hit):
-        actor = after_marker(ctx, last, ce, agents, reach=4)
+        actor = after_marker(ctx, last, ce, agents, reach=4) or _shared_agent(ctx, hit, ce)
         if actor is None and g.get("agent_without_marker") and last + 1 < ce:
             nxt = ctx.toks[last + 1]
             if (
@@ -198,11 +198,14 @@ def arguments(
     if is_nominal(ctx, hit):
         actor = own_actor(ctx, hit, cs, ce)
         actor = actor or after_marker(ctx, last, ce, agents, reach=4)
-        if actor is None and not is_anaphoric(ctx, hit) and _object_of_verb(ctx, hit, cs):
-            actor = subject
+        answered = _answered(ctx, hit, cs)
+        if actor is None and not answered and not is_anaphoric(ctx, hit):
+            actor = subject if _object_of_verb(ctx, hit, cs) else None
         recipient = after_marker(ctx, last, ce, rmarks, bound=purposeful) or _beneficiary(
             ctx, hit, ce
         )
+        if answered and recipient is None and hit.sense.type == "ACCUSE":
+            recipient = subject  # "TNI membantah tudingan": TNI is the one accused
         return actor, recipient
     if (after is None or not after.code) and last + 1 < ce:
         # "mengebom kota tersebut", "attacked the country": the place told before
@@ -255,6 +258,33 @@ def _object_of_verb(ctx: Ctx, hit: Hit, cs: int) -> bool:
     while k > cs and ctx.toks[k].low in dets:
         k -= 1
     return k < cs or verb_like(ctx, k)
+
+
+def _shared_agent(ctx: Ctx, hit: Hit, ce: int) -> Participant | None:
+    """The agent of a passive coordinated right after this one ("ditangkap dan disiksa oleh
+    X", "arrested and tortured by X"): both acts are X's."""
+    k = hit.last + 1
+    coord = set(ctx.lex.grammar.get("coordinators", ()))
+    end = len(ctx.toks)  # the clause of this verb ends at the coordinator; the agent is past it
+    if k + 1 >= end or ctx.toks[k].low not in coord:
+        return None
+    nxt = ctx.lex.words.get(ctx.toks[k + 1].low)
+    if nxt is None or nxt.voice not in ("passive", "past"):
+        return None
+    second_end = next((j for j in range(k + 2, end) if ctx.toks[j].low in coord), end)
+    return after_marker(ctx, k + 1, second_end, set(ctx.lex.grammar.get("agent_markers", ())), 5)
+
+
+def _answered(ctx: Ctx, hit: Hit, cs: int) -> bool:
+    """Whether a nominal trigger is what the clause's verb answers or judges ("membantah
+    tudingan", "menyayangkan aksi massa", "denied the accusations"): the subject reacts
+    to another's act and is not its actor."""
+    verbs = set(ctx.lex.grammar.get("response_verbs", ()))
+    dets = set(ctx.lex.grammar.get("determiners", ())) | set(ctx.lex.grammar.get("light_skip", ()))
+    k = hit.first - 1
+    while k > cs and ctx.toks[k].low in dets:
+        k -= 1
+    return k >= cs and ctx.toks[k].low in verbs
 
 
 def own_actor(ctx: Ctx, hit: Hit, cs: int, ce: int) -> Participant | None:

@@ -101,6 +101,7 @@ def _table(lang: str) -> dict[str, Any]:
         "breaks": breaks,
         "pronouns": set(data.get("pronouns", ())) | set(data.get("plural_pronouns", ())),
         "plural_pronouns": set(data.get("plural_pronouns", ())),
+        "possessive": set(langdata.load(lang, "pronouns").get("possessive", ())),
         "lang": lang,
         "trim": set(data.get("speaker_trim", ())),
         "generic": generic,

@@ -28,6 +28,9 @@ class Frame:
     objects: frozenset[tuple[str, ...]]
     window: int
     agents: tuple[str, ...] = ()  # sectors the actor must have, as a root's `agents`
+    # the hit is the verb alone, the object only licenses it: "melaporkan X ke polisi",
+    # "akan merespons X dengan tegas" keep X after the trigger as the recipient
+    verb_only: bool = False
     # first words of the verb forms / objects: a token outside them cannot start one
     verb_starts: frozenset[str] = field(init=False, repr=False, compare=False)
     object_starts: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -49,7 +52,8 @@ def build_frames(data: dict[str, Any], expand_root: Any) -> list[Frame]:
             verbs.setdefault(phrase_key(form), "active")
         objects = frozenset(phrase_key(o) for o in entry.get("objects", ()))
         window, agents = entry.get("window", 4), tuple(entry.get("agents", ()))
-        out.append(Frame(entry["type"], entry.get("mode"), verbs, objects, window, agents))
+        only = bool(entry.get("verb_only", False))
+        out.append(Frame(entry["type"], entry.get("mode"), verbs, objects, window, agents, only))
     return out
 
 
@@ -82,7 +86,7 @@ def frame_hits(toks: list[Token], frames: list[Frame], sense_of: Any) -> list[tu
                 m = _match(toks, k, fr.objects) if toks[k].low in fr.object_starts else 0
                 if m:
                     sense = sense_of(fr.type, fr.mode, voice, toks[i].low, fr.agents)
-                    found = (i, k + m - 1, sense)
+                    found = (i, i + n - 1 if fr.verb_only else k + m - 1, sense)
                     break
             if found:
                 break

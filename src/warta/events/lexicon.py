@@ -41,11 +41,14 @@ class Lexicon:
     light: LightVerbs | None = None
 
 
-def _nasal(root: str, prefix: str, table: dict[str, list[Any]]) -> str:
-    """meN-/peN- + root with assimilation: ("meN", "tembak") -> "menembak"."""
+def _nasal(root: str, prefix: str, table: dict[str, list[Any]], vowels: str = "") -> str:
+    """meN-/peN- + root with assimilation: ("meN", "tembak") -> "menembak"; a consonant
+    cluster keeps its first letter when ``vowels`` are given ("kritik" -> "mengkritik")."""
     stem = prefix[:-1]  # "me" / "pe"
     rule = table.get(root[0], table.get("*", ["", False]))
     inserted, drop = rule[0], bool(rule[1])
+    if drop and vowels and len(root) > 1 and root[1] not in vowels:
+        drop = False
     if len(root) <= 3 and root.isalpha():  # monosyllables take "menge-"/"penge-": mengebom
         return stem + "nge" + root
     return stem + inserted + (root[1:] if drop else root)
@@ -68,7 +71,7 @@ def expand(root: str, patterns: list[str], grammar: dict[str, Any]) -> dict[str,
                 continue
             stem = root[: -len(drop)]
         if prefix.endswith("N") and nasal:
-            word = _nasal(stem, prefix, nasal) + suffix
+            word = _nasal(stem, prefix, nasal, grammar.get("cluster_vowels", "")) + suffix
         elif prefix and stem and prefix[-1] == stem[0] and stem[0] in single:
             word = prefix[:-1] + stem + suffix  # ber- + runding -> berunding
         else:
@@ -110,8 +113,9 @@ def lexicon(lang: str) -> Lexicon:
     return Lexicon(words, phrases, blocked, grammar, tuple(frames), light_verbs(grammar))
 
 
-# types a frame's object noun keeps as an event of its own
-_IMPLIED = frozenset({"REQUEST"})
+# types a frame's object noun keeps as an event of its own: "menolak seruan X" (X's call),
+# "membalas serangan X" (X's attack)
+_IMPLIED = frozenset({"REQUEST", "ASSAULT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +139,10 @@ def find_triggers(toks: list[Token], lex: Lexicon) -> list[Hit]:
     # verb+object frames first: "lifted the curfew" is a concession, not a curfew
     for a, b, sense in frame_hits(toks, list(lex.frames), lambda *s: Sense(*s)):
         if not taken & set(range(a, b + 1)):
-            hits.append(Hit(a, b, sense))
             taken.update(range(a, b + 1))
+            if sense.type == "_none":  # a non-event use: "mengirim doa", "sent a signal"
+                continue
+            hits.append(Hit(a, b, sense))
             # answering a call implies the call: "menolak seruan X", "accepted X's demand"
             # also report X's request, when the text names X (a nominal needs its own actor)
             own = lex.words.get(toks[b].low)

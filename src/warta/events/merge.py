@@ -8,7 +8,12 @@ shares at least one participant code with it, and it does not mark itself as ano
 happening ("19 orang lainnya", "another strike"). A plan and a happening are kept apart
 even within a sentence when their date windows do not overlap. An undated mention takes
 the news day by default, which never conflicts with a stated date. Mutual events ("saling
-serang", "clashes between X and Y") match either way round.
+serang", "clashes between X and Y") match either way round. Places conflict only when
+neither holds the other: a town fits the region it lies in ("di Pekanbaru" ... "di Riau").
+
+An event told with no place of its own happened where the story is: the town or region
+of the dateline, or the one most place mentions lie in, when its participants belong
+there; otherwise the story's country.
 """
 
 from __future__ import annotations
@@ -19,13 +24,34 @@ from ..records import DateWindow, Event, Participant, Place, Quantity
 from .detect import Mention
 from .resolve import localize
 
-# place id -> (country, is the country itself): "Kursk" and "Rusia" do not conflict
-_Places = dict[str, tuple[str | None, bool]]
+# precisions from the finest; a place holds another only if it is coarser
+_RANK = {"point": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4}
+_FEATURE_RANK = (("PPL", 1), ("ADM2", 2), ("ADM1", 3), ("PCL", 4))
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    country: str | None
+    whole: bool  # the country itself: "Kursk" and "Rusia" do not conflict
+    region: str | None  # the first-level region it lies in (or is)
+    rank: int | None  # see _RANK; None for seas, islands, world regions
+    admin1: bool  # a first-level region the gazetteer knows (so it holds its towns)
+
+
+_Places = dict[str, _Where]
+_NOWHERE = _Where(None, True, None, None, False)
+
+# Types whose act takes place where its target is: an air strike on a town's people, a
+# blockade of a region happen there whoever carries them out (PLOVER material types)
+_AT_TARGET = frozenset({
+    "COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+})  # fmt: skip
 
 # statuses that can describe one happening told twice: it happened (and goes on), or not yet
 _STATUS_GROUP = {"occurred": 0, "ongoing": 0, "planned": 1, "threatened": 1, "hypothetical": 1}
 
 
+_LEAD_CHARS = 400  # the first paragraph, where a story says where it happens
 _RESTATE = 6  # sentences after its last mention an event may be told again
 _FOLLOW_UP = 2  # sentences back a mention without coded parties may continue an event
 
@@ -55,14 +81,45 @@ def _dates_overlap(a: DateWindow | None, b: DateWindow | None) -> bool:
     return a is None or b is None or (a.start <= b.end and b.start <= a.end)
 
 
+def _rank(p: Place) -> int | None:
+    if p.precision:
+        return _RANK.get(p.precision)
+    feature = p.feature or ""
+    return next((r for prefix, r in _FEATURE_RANK if feature.startswith(prefix)), None)
+
+
+def _where(p: Place) -> _Where:
+    rank = _rank(p)
+    # a place the gazetteer does not know keeps its area's precision, not its extent
+    admin1 = rank == 3 and (p.feature or "").startswith("ADM1")
+    return _Where(p.country, rank == 4, p.admin1, rank, admin1)
+
+
+def _within(a: _Where, b: _Where) -> bool:
+    """``a`` lies in the first-level region ``b`` (a town or district of it)."""
+    return (
+        b.admin1 and a.rank is not None and a.rank < 3
+        and a.region is not None and a.region == b.region and a.country == b.country
+    )  # fmt: skip
+
+
 def _place_fits(a: str | None, b: str | None, places: _Places) -> bool:
-    """Equal places, or either is a whole country: a country named in a clause is as often
-    a party as a place, so only two towns or regions tell two happenings apart."""
+    """Equal places, either is a whole country, or one lies in the other: a country named
+    in a clause is as often a party as a place, and a region named after its town tells
+    the same happening at a coarser grain; only two towns or regions apart from each
+    other tell two happenings apart."""
     if _fits(a, b):
         return True
-    whole_a = places.get(a or "", (None, True))[1]
-    whole_b = places.get(b or "", (None, True))[1]
-    return whole_a or whole_b
+    wa, wb = places.get(a or "", _NOWHERE), places.get(b or "", _NOWHERE)
+    return wa.whole or wb.whole or _within(wa, wb) or _within(wb, wa)
+
+
+def _finer(old: str | None, new: str | None, where: _Places) -> str | None:
+    """The event's place after a mention placed at ``new`` joins it: the finer one."""
+    if not new:
+        return old
+    wo, wn = where.get(old or "", _NOWHERE), where.get(new, _NOWHERE)
+    return new if wo.whole or _within(wn, wo) else old
 
 
 def _tenses_apart(g: _Group, m: Mention) -> bool:
@@ -171,7 +228,7 @@ def _fold(g: _Group, m: Mention, where: _Places) -> None:
         mode=ev.mode or m.mode,
         actor=_better(ev.actor, actor),
         recipient=_better(ev.recipient, recipient),
-        place=m.place if where.get(ev.place or "", (None, True))[1] and m.place else ev.place,
+        place=_finer(ev.place, m.place, where),
         date=m.date if m.dated and not g.dated else ev.date,
         evidence=evidence,
     )
@@ -182,13 +239,13 @@ def _fold(g: _Group, m: Mention, where: _Places) -> None:
 
 
 def merge(
-    mentions: list[Mention], quantities: tuple[Quantity, ...], places: tuple[Place, ...] = ()
+    mentions: list[Mention],
+    quantities: tuple[Quantity, ...],
+    places: tuple[Place, ...] = (),
+    dateline: str | None = None,
 ) -> tuple[Event, ...]:
     """Events from mentions (ids v1, v2, ... in order of first mention)."""
-    where: _Places = {
-        p.id: (p.country, (p.feature or "").startswith("PCL") or p.precision == "country")
-        for p in places
-    }
+    where: _Places = {p.id: _where(p) for p in places}
     groups: list[_Group] = []
     for m in mentions:
         target = next((i for i, g in enumerate(groups) if _same(g, m, where)), None)
@@ -210,31 +267,90 @@ def merge(
     # an event told with no place of its own happened where the story is (at the precision
     # of that place); "polisi", "ribuan warga": people named by their sector only belong
     # where it happened, coded after merging so a guessed state never keeps mentions apart
-    story = _story_country(places)
-    return tuple(
+    state = _story_state(places)
+    country = next((p for p in places if p.country == state and _pcl(p)), None)
+    local = _story_place(places, where, state, dateline)
+    events = (
         replace(
             g.event,
-            place=g.event.place or (story.id if story else None),
             actor=localize(g.event.actor, g.country),
             recipient=localize(g.event.recipient, g.country),
             quantities=_quantities_in(g.event, quantities),
         )
         for g in groups
     )
+    return tuple(replace(ev, place=ev.place or _unplaced(ev, local, country)) for ev in events)
 
 
-def _story_country(places: tuple[Place, ...]) -> Place | None:
-    """The country most place mentions lie in, as a place of its own (if it is one)."""
+def _pcl(p: Place) -> bool:
+    """The place is a state itself (not a place only known to lie in one)."""
+    return (p.feature or "").startswith("PCL")
+
+
+def _story_state(places: tuple[Place, ...]) -> str | None:
+    """The country most place mentions lie in."""
     weight: dict[str, int] = {}
     for p in places:
         if p.country:
             weight[p.country] = weight.get(p.country, 0) + max(1, len(p.mentions))
-    if not weight:
+    return max(weight, key=lambda c: weight[c]) if weight else None
+
+
+def _story_place(
+    places: tuple[Place, ...], where: _Places, state: str | None, dateline: str | None
+) -> Place | None:
+    """The one town or region of the story's country the story is about: the dateline's,
+    if the text also uses it as a place, or one named in the lead that more place
+    mentions lie in than in the country named as a whole and than in any other town or
+    region (a round-up of places, or one named only in passing, has none)."""
+    # a place the gazetteer does not know (no feature) is a spot held at its area's grain
+    local = [p for p in places if p.country == state and p.feature and (_rank(p) or 9) < 4]
+    said = (dateline or "").split(",")[0].strip().casefold()
+    for p in local:
+        if said and said in {p.name.casefold(), *(m.text.casefold() for m in p.mentions)}:
+            return p
+
+    def inside(p: Place) -> list[Place]:  # it and the places that lie in it
+        return [q for q in local if q is p or _within(where[q.id], where[p.id])]
+
+    def told(p: Place) -> int:
+        return sum(len(q.mentions) for q in inside(p))
+
+    ranked = sorted(local, key=lambda p: (-told(p), where[p.id].rank or 0))
+    if not ranked or told(ranked[0]) < 2:
         return None
-    top = max(weight, key=lambda c: weight[c])
-    return next(
-        (p for p in places if p.country == top and (p.feature or "").startswith("PCL")), None
-    )
+    top = ranked[0]
+    if not any(m.start < _LEAD_CHARS for q in inside(top) for m in q.mentions):
+        return None
+    whole = sum(len(p.mentions) for p in places if p.country == state and _pcl(p))
+    # any other spot named competes, known to the gazetteer or not, in the country or not
+    rivals = [
+        told(p) if p in local else len(p.mentions)
+        for p in places
+        if p is not top and not _pcl(p)
+        and not (_within(where[p.id], where[top.id]) or _within(where[top.id], where[p.id]))
+    ]  # fmt: skip
+    if told(top) <= whole or (rivals and told(top) < 2 * max(rivals)):
+        return None
+    # a region named for its one town ("di Jember, Jawa Timur") is there: the finer place
+    inner = [q for q in inside(top) if q is not top]
+    if len(inner) == 1 and len(inner[0].mentions) >= len(top.mentions):
+        return inner[0]
+    return top
+
+
+def _unplaced(ev: Event, local: Place | None, country: Place | None) -> str | None:
+    """Where an event with no place of its own happened: the story's town or region when
+    it plausibly happened there, else the story's country. Plausibly: a party is of that
+    country and none of another ("the Coalition supports ..." is told of no place), or it
+    is a material act on people of that country (an air strike happens where it lands)."""
+    if local is not None:
+        codes = {_code(ev.actor), _code(ev.recipient)} - {None}
+        if codes == {local.country} or (
+            ev.type in _AT_TARGET and _code(ev.recipient) == local.country
+        ):
+            return local.id
+    return country.id if country else None
 
 
 def _quantities_in(ev: Event, quantities: tuple[Quantity, ...]) -> tuple[str, ...]:

@@ -106,7 +106,8 @@ def named(s: Sentence, a: int, b: int, plain: bool = False) -> Speaker | None:
         return Speaker(span.text, ref.entity)
     if any(w in s.tab["first_person"] for w in lows):
         return None  # "kami mengatakan": the quoted voice, not a reported speaker
-    found = mentions_in(s.record, span.start, span.end)
+    found = [f for f in mentions_in(s.record, span.start, span.end)
+             if not _possessor(s, f[0], span.end)]  # fmt: skip
     if found:
         person = next((e for _, e in found if e.type == "PERSON"), None)
         return Speaker(span.text, (person or found[0][1]).id)
@@ -121,6 +122,15 @@ def named(s: Sentence, a: int, b: int, plain: bool = False) -> Speaker | None:
     if plain and b - a <= _MAX_PLAIN and not set(lows) & s.tab["not_plain"]:
         return Speaker(span.text, None)
     return None
+
+
+def _possessor(s: Sentence, m: Span, end: int) -> bool:
+    """Whether mention ``m`` owns the rest of a phrase ending at ``end``: "his" in "his
+    lawyer", "Hale" in "Hale's spokesman". The owner does not speak."""
+    if end - m.end < 2:
+        return False
+    owns = m.text.lower() in s.tab.get("possessive", ())
+    return owns or s.text[m.end : m.end + 2] in ("'s", "’s") or m.text.endswith(("'s", "’s"))
 
 
 def _may_be(s: Sentence, pronoun: str, entity: str) -> bool:
@@ -226,6 +236,8 @@ def head_speaker(s: Sentence, a: int, b: int) -> tuple[Speaker | None, bool]:
     a, b = _trim(s, a, b)  # "But Senator X, ...": a conjunction opens the chunk
     if a >= b or s.toks[a].low in s.tab["adverbial"]:
         return None, False  # "After meeting Putin", "Di Gaza": not the subject
+    if s.toks[a].low in s.tab.get("possessive", ()):
+        return None, False  # "His lawyer, ...": no name heads the chunk
     ha, hb = _head(s, a, b)
     span = s.span(ha, hb)
     if span is None:

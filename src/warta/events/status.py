@@ -2,7 +2,8 @@
 
 A marker among the few words before the trigger, in its clause and not behind a
 coordinator ("banjir yang terus meluas dan mendesak": "terus" is the flood's),
-sets the status; the first kind listed in ``order`` wins. A few markers follow the event
+sets the status; the first kind listed in ``order`` wins, and ``[late]`` markers (ability,
+hope: "bisa", "could") only when no other marker is there. A few markers follow the event
 instead ("kunjungan ke Jepang mendatang"): ``[after]``, anywhere later in the clause.
 """
 
@@ -24,6 +25,7 @@ class _Markers:
     stops: frozenset[str]
     conditionals: frozenset[str]  # "if ..., X would attack": a condition earlier in the
     conditional_modals: frozenset[str]  # sentence makes these modals hypothetical
+    main: int  # markers before this index in ``before`` are the strong ones, not ``[late]``
 
 
 @cache
@@ -33,20 +35,23 @@ def _markers(lang: str) -> _Markers:
     before = [
         (kind, phrase_key(w)) for kind in order for w in data.get("markers", {}).get(kind, ())
     ]
+    # weak markers yield to every kind above: "tidak bisa menyerang" stays denied
+    main = len(before)
+    before += [(k, phrase_key(w)) for k, ws in data.get("late", {}).items() for w in ws]
     adjacent = {phrase_key(w): k for k, ws in data.get("adjacent", {}).items() for w in ws}
     after = [(k, phrase_key(w)) for k, ws in data.get("after", {}).items() for w in ws]
     stops = frozenset(data.get("scope_stops", ()))
     cond = data.get("conditional", {})
     return _Markers(
         int(data.get("window", 4)), before, adjacent, after, stops,
-        frozenset(cond.get("openers", ())), frozenset(cond.get("modals", ())),
+        frozenset(cond.get("openers", ())), frozenset(cond.get("modals", ())), main,
     )  # fmt: skip
 
 
 def modal_words(lang: str) -> frozenset[str]:
     """The one-word markers of ``lang`` ("akan", "will", "masih")."""
     mk = _markers(lang)
-    return frozenset(k[0] for _, k in mk.before if len(k) == 1) | frozenset(
+    return frozenset(k[0] for _, k in mk.before[: mk.main] if len(k) == 1) | frozenset(
         k[0] for k in mk.adjacent if len(k) == 1
     )
 
