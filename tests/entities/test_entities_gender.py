@@ -2,7 +2,7 @@
 
 import re
 
-import pytest
+from helpers_entities import entities_of
 
 from warta.entities import EntityStage
 from warta.entities.link import link, pronoun_fits
@@ -13,15 +13,8 @@ from warta.settings import Settings
 from warta.text import sentences
 
 
-@pytest.fixture(scope="module")
-def stage() -> EntityStage:
-    return EntityStage(Settings())
-
-
 def run(stage: EntityStage, text: str, lang: str = "en") -> tuple[Entity, ...]:
-    rec = Record(doc_id="t", article=Article(text=text, language=lang),
-                 sentences=sentences(text, lang))  # fmt: skip
-    return stage(rec).entities
+    return entities_of(stage, text, lang)
 
 
 def owner(ents: tuple[Entity, ...], text: str, word: str, nth: int = 0) -> str | None:

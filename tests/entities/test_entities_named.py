@@ -1,29 +1,16 @@
 """Names found by head words, short forms, facilities, people cues and cited outlets, on
 short invented snippets."""
 
-import pytest
+from helpers_entities import entities_of
 
 from warta.entities import EntityStage
-from warta.records import Article, Entity, Record
-from warta.settings import Settings
-from warta.text import sentences
-
-
-@pytest.fixture(scope="module")
-def stage() -> EntityStage:
-    return EntityStage(Settings())
+from warta.records import Entity
 
 
 def run(
     stage: EntityStage, text: str, lang: str = "en", cited: tuple[str, ...] = ()
 ) -> tuple[Entity, ...]:
-    art = Article(text=text, language=lang, cited_sources=cited)
-    rec = Record(doc_id="t", article=art, sentences=sentences(text, lang))
-    ents = stage(rec).entities
-    for e in ents:
-        for m in e.mentions:
-            assert text[m.start : m.end] == m.text
-    return ents
+    return entities_of(stage, text, lang, cited=cited)
 
 
 def named(ents: tuple[Entity, ...], name: str) -> Entity:

@@ -4,6 +4,7 @@ name, shared surnames, and possessive phrases as speakers (invented text)."""
 from dataclasses import replace
 
 import pytest
+from helpers_entities import entities_of
 
 from warta.entities import EntityStage
 from warta.pipeline import _REGISTRY, _load_builtin_stages
@@ -12,15 +13,8 @@ from warta.settings import Settings
 from warta.text import sentences
 
 
-@pytest.fixture(scope="module")
-def stage() -> EntityStage:
-    return EntityStage(Settings())
-
-
 def run(stage: EntityStage, text: str) -> tuple[Entity, ...]:
-    rec = Record(doc_id="t", article=Article(text=text, language="en"),
-                 sentences=sentences(text, "en"))  # fmt: skip
-    return stage(rec).entities
+    return entities_of(stage, text, "en")
 
 
 def people(ents: tuple[Entity, ...]) -> dict[str, list[str]]:

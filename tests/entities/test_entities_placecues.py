@@ -3,14 +3,12 @@ with a compass word; and the entity stage reading them in invented sentences."""
 
 from types import SimpleNamespace
 
-import pytest
+from helpers_entities import entities_of
 
 from warta.entities import EntityStage
 from warta.entities.knowledge import place_words
 from warta.entities.placecues import compass_places, jurisdiction, place_anaphors
-from warta.records import Article, Entity, Record
-from warta.settings import Settings
-from warta.text import sentences
+from warta.records import Entity
 
 # an invented gazetteer: two regions, a big town and a village too small to be a seat
 _GAZ = {
@@ -60,15 +58,8 @@ def test_compass_places_read_whole() -> None:
     assert compass_places(t, place_words("id"), _lookup) == []
 
 
-@pytest.fixture(scope="module")
-def stage() -> EntityStage:
-    return EntityStage(Settings())
-
-
 def _entities(stage: EntityStage, text: str, lang: str = "id") -> tuple[Entity, ...]:
-    rec = Record(doc_id="t", article=Article(text=text, language=lang),
-                 sentences=sentences(text, lang))  # fmt: skip
-    return stage(rec).entities
+    return entities_of(stage, text, lang)
 
 
 def test_region_after_a_title_is_a_place_not_a_person(stage: EntityStage) -> None:

@@ -2,27 +2,18 @@
 
 from pathlib import Path
 
-import pytest
+from helpers_entities import entities_of
 
 from warta.entities import EntityStage
-from warta.records import Article, Entity, Record
-from warta.settings import Settings
-from warta.text import sentences
+from warta.records import Entity
 
 SEED = Path(__file__).parents[2] / "examples" / "000_6282b0001a3db50d.txt"
-
-
-@pytest.fixture(scope="module")
-def stage() -> EntityStage:
-    return EntityStage(Settings())
 
 
 def run(
     stage: EntityStage, text: str, lang: str = "id", published: str | None = None
 ) -> tuple[Entity, ...]:
-    rec = Record(doc_id="t", article=Article(text=text, language=lang, published=published),
-                 sentences=sentences(text, lang))  # fmt: skip
-    return stage(rec).entities
+    return entities_of(stage, text, lang, published)
 
 
 def by_name(ents: tuple[Entity, ...], name: str) -> Entity:

@@ -2,23 +2,14 @@
 people, ranks glued to names, bodies typed as people, codes of home and central-bank
 bodies. Invented snippets."""
 
-import pytest
+from helpers_entities import entities_of
 
 from warta.entities import EntityStage
-from warta.records import Article, Entity, Record
-from warta.settings import Settings
-from warta.text import sentences
-
-
-@pytest.fixture(scope="module")
-def stage() -> EntityStage:
-    return EntityStage(Settings())
+from warta.records import Entity
 
 
 def run(stage: EntityStage, text: str, lang: str = "id") -> tuple[Entity, ...]:
-    rec = Record(doc_id="t", article=Article(text=text, language=lang),
-                 sentences=sentences(text, lang))  # fmt: skip
-    return stage(rec).entities
+    return entities_of(stage, text, lang)
 
 
 def names(ents: tuple[Entity, ...]) -> dict[str, Entity]:

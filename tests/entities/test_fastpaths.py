@@ -150,13 +150,13 @@ def _plain_features(tokens: Sequence[str], lang: str) -> list[list[str]]:
             f.append("digit")
         if "-" in tok:
             f.append("hyphen")
-        f.extend(f"lex={t}" for t in lex[i])
+        f.extend(f"lex={t}" for t in sorted(lex[i]))
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
                 f.extend(word(tokens[j], f"{off}:"))
                 if abs(off) == 1:
-                    f.extend(f"{off}:lex={t}" for t in lex[j])
+                    f.extend(f"{off}:lex={t}" for t in sorted(lex[j]))
                     if tokens[j][:1].isupper():
                         f.append(f"{off}:cap")
             else:

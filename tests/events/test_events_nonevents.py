@@ -5,7 +5,6 @@ import pytest
 from helpers_events import make_record, run
 
 from warta.events.lexicon import find_triggers, lexicon
-from warta.events.status import status_of
 from warta.events.tokens import tokenize
 
 PUB = "2025-03-10T09:00:00+07:00"
@@ -82,28 +81,6 @@ def test_denied_accusation_names_the_accused_not_the_accuser() -> None:
     acc = [e for e in ev if e.type == "ACCUSE"]
     assert all(e.actor is None or e.actor.code != "RUR" for e in acc)
     assert any(e.recipient and e.recipient.code == "RUR" for e in acc)
-
-
-def _status(text: str, lang: str, trigger: str) -> str:
-    toks = tokenize(text)
-    at = next(i for i, t in enumerate(toks) if t.low == trigger)
-    return status_of(toks, at, 0, lang, len(toks))
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "trigger", "status"),
-    [
-        ("polisi seharusnya bisa menangkap pelaku", "id", "menangkap", "hypothetical"),
-        ("ia berharap kedutaan dapat membantu mereka", "id", "membantu", "hypothetical"),
-        ("polisi tidak bisa menangkap pelaku", "id", "menangkap", "denied"),
-        ("kami senang bisa bertemu warga", "id", "bertemu", "occurred"),
-        ("ini bukan pertama kalinya Ruritania mengancam", "id", "mengancam", "occurred"),
-        ("the army could attack the town", "en", "attack", "hypothetical"),
-        ("the army cannot attack the town", "en", "attack", "denied"),
-    ],
-)
-def test_weak_modals(text: str, lang: str, trigger: str, status: str) -> None:
-    assert _status(text, lang, trigger) == status
 
 
 def test_passive_report_to_police_keeps_the_reported_as_recipient() -> None:

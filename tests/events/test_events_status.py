@@ -36,6 +36,22 @@ def test_status_words(text: str, trigger: str, lang: str, status: str) -> None:
     assert _status(text, trigger, lang) == status
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "lang", "status"),
+    [
+        ("polisi seharusnya bisa menangkap pelaku", "menangkap", "id", "hypothetical"),
+        ("ia berharap kedutaan dapat membantu mereka", "membantu", "id", "hypothetical"),
+        ("polisi tidak bisa menangkap pelaku", "menangkap", "id", "denied"),
+        ("kami senang bisa bertemu warga", "bertemu", "id", "occurred"),
+        ("ini bukan pertama kalinya Ruritania mengancam", "mengancam", "id", "occurred"),
+        ("the army could attack the town", "attack", "en", "hypothetical"),
+        ("the army cannot attack the town", "attack", "en", "denied"),
+    ],
+)
+def test_weak_modals(text: str, trigger: str, lang: str, status: str) -> None:
+    assert _status(text, trigger, lang) == status
+
+
 def test_a_modal_covers_both_coordinated_verbs() -> None:
     evs = run(
         make_record("Ruritania akan menyerang Freedonia dan menangkap warganya.", "id", PUB, ENTS)

@@ -139,3 +139,61 @@ def test_an_overlong_letter_run_is_left_whole(fix) -> None:
     run = "seranganIsraelyang" * 4
     assert fix(f"Ia {run} kemarin.") == f"Ia {run} kemarin."
     assert fix("seranganIsraelyang") == "serangan Israel yang"
+
+
+def _fixer(context: str):
+    sp = Splitter(dictionary(("id", "en")), Vocabulary(context))
+    return lambda s: repair(s, sp)[0]
+
+
+@pytest.mark.parametrize(
+    ("glued", "want"),
+    [
+        # a lead word (preposition, title, reporting verb) splits off a name never seen alone
+        ("dariWorthington", "dari Worthington"),
+        ("PresidenFabrizio", "Presiden Fabrizio"),
+        ("MengutipKantorBerita,", "Mengutip KantorBerita,"),
+        # a name glued to a two-letter preposition
+        ("Marokodi", "Maroko di"),
+        ("Bantenke", "Banten ke"),
+        # a number glued to a word
+        ("2031digelar", "2031 digelar"),
+        ("sebanyak 318jemaah", "sebanyak 318 jemaah"),
+        ("timnas U-21asuhan", "timnas U-21 asuhan"),
+        # a name glued behind a word and to a long function word, though never seen alone
+        ("laporanZambiaterhadap", "laporan Zambia terhadap"),
+        # ... or to a long derived word
+        ("laporanZambiamengatakan", "laporan Zambia mengatakan"),
+        ("kegiatanPendaftaran", "kegiatan Pendaftaran"),  # a capitalised word stays whole
+        # ... but a name is not cut at a short function word or a root ending it
+        ("dariKalimantan", "dari Kalimantan"),
+        ("kotaBukittinggi", "kotaBukittinggi"),
+        ("bulanRamadan", "bulan Ramadan"),
+        ("dariSudan", "dari Sudan"),
+        ("dariMancini", "dari Mancini"),
+    ],
+)
+def test_splits_names_glued_everywhere(glued: str, want: str) -> None:
+    fix = _fixer("Warga Maroko dan Banten datang. Pro dan kontra. Naik turun.")
+    assert fix(glued) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prodi", "Naikin", "SobatBangun", "DiCaprio", "KeMala", "YouTube", "7000mAh", "1990an",
+        "PCSK9i", "5G", "kode 3fxq", "lihat contoh.com/2031berita", "kotaMancini",
+        "a1b2c3d4e5f6a7b8c9d0e1f2a3b4digelar",
+    ],
+)  # fmt: skip
+def test_new_rules_leave_words_alone(text: str) -> None:
+    fix = _fixer("Warga Maroko datang. Pro dan kontra. Naik turun. You and me.")
+    assert fix(text) == text
+
+
+def test_name_seen_whole_behind_a_lead_word_splits_elsewhere() -> None:
+    context = "Kabar itu dilansirWarnaBaru, lalu dilansirKoranpagi, kemarin."
+    fix = _fixer(context)
+    assert fix("kepadaKoranpagimengatakan") == "kepada Koranpagi mengatakan"
+    # without that evidence the name could end in a word ("Tanjungbaru"): left whole
+    assert _fixer("tidak ada")("Koranpagimengatakan") == "Koranpagimengatakan"

@@ -71,3 +71,21 @@ def test_geonames_dump_loader(tmp_path: Path) -> None:
     assert gaz.lookup("Contoh")[0].geonameid == 9990001
     assert gaz.lookup("Dusun Kecil") == []  # below the population floor
     assert gaz.admin1["ID.99"].feature == "ADM1"
+
+
+def test_regency_and_city_levels(stages: tuple[EntityStage, PlaceStage]) -> None:
+    ps = places(stages, "Longsor menimbun rumah di Kabupaten Sukabumi pada Selasa malam.")
+    assert [p.name for p in ps if "Sukabumi" in p.name] == ["Kabupaten Sukabumi"]
+    ps = places(stages, "Bupati Bekasi meninjau banjir di Bekasi pada Senin.")
+    assert "Kabupaten Bekasi" in {p.name for p in ps}
+
+
+def test_brand_is_no_place(stages: tuple[EntityStage, PlaceStage]) -> None:
+    ps = places(stages, "Warga mengunggah video itu di Facebook dan di Google pada Senin.")
+    assert not ps
+
+
+def test_state_name_inside_a_longer_place(stages: tuple[EntityStage, PlaceStage]) -> None:
+    ps = places(stages, "Dua orang ditangkap di New Jersey, Amerika Serikat, pada Senin.")
+    assert "JEY" not in {p.country for p in ps}
+    assert any(p.name == "New Jersey" and p.feature == "ADM1" for p in ps)

@@ -10,7 +10,7 @@ coded with the state, so they slot in wherever organisation-table hits do.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -96,3 +96,74 @@ def find_institutions(
             s = before[-1]
             if text[s.start].isupper() and s.value.kind != "metonym":
                 yield Hit(s.start, hit.end, text[s.start : hit.end], _org(head, s.value))
+
+
+@dataclass(frozen=True, slots=True)
+class _Family:
+    word: re.Pattern[str]
+    sector: str
+    place: int  # how many words of a place may follow
+
+
+@cache
+def _families(lang: str) -> tuple[_Family, ...]:
+    rows = langdata.load(lang, "institutions").get("families", ())
+    return tuple(
+        _Family(
+            re.compile(rf"(?<![\w-])(?:{row['word']})(?![\w-])"),
+            row["sector"],
+            _place_words(row.get("place", False)),
+        )
+        for row in rows
+    )
+
+
+def _place_words(place: bool | int) -> int:
+    return 4 if place is True else int(place)
+
+
+# A word of the place (or unit) an office serves: "Jatim", "DKI", "0618/Kota", "XIV/Hasanuddin"
+_PLACE_WORD = re.compile(r"[ \t]+((?:\d+|[IVXL]+)/[A-Z][\w'-]*|[A-Z][\w'-]*|\d{2,4}(?![\w.,]))")
+
+
+def find_families(
+    text: str,
+    lang: str,
+    stop: frozenset[str] = frozenset(),
+    known: Callable[[str], bool] | None = None,
+) -> Iterator[Hit[str]]:
+    """Bodies of one kind named by a fixed word or stem ("Kemensos", "Basarnas") or by
+    such a word and the place they serve ("Polda Jawa Timur", "Pemkab Bogor", "KBRI
+    Tokyo"): ``families`` in ``institutions.toml``; the hit's value is the sector. The
+    place ends before a word in ``stop`` (titles, function words: "Polres Bogor AKBP X").
+    After a title ("Kepala BPBD Kota Bogor Hidayat") the holder's name may follow the
+    place with nothing between, so there the place ends at the last word ``known`` (a
+    gazetteer lookup) calls a place, unless a title or rank ended it ("Kepala Polres Metro
+    Jakarta Selatan Kombes X")."""
+    for fam in _families(lang):
+        for m in fam.word.finditer(text):
+            end = m.end()
+            if fam.place:
+                ends = []
+                stopped = False
+                for _ in range(fam.place):
+                    w = _PLACE_WORD.match(text, end)
+                    if w is None or w.group(1).lower() in stop:
+                        stopped = w is not None
+                        break
+                    end = w.end()
+                    ends.append((end, w.group(1)))
+                # a title or rank ending the place ("Polres Bogor AKBP X"): the name is after it
+                if ends and not stopped and known is not None and _after_title(text, m.start()):
+                    base = m.end() + 1
+                    placed = [e for e, word in ends if known(word) or known(text[base:e])]
+                    end = placed[-1] if placed else end
+            yield Hit(m.start(), end, text[m.start() : end], fam.sector)
+
+
+_TITLE_BEFORE = re.compile(r"[A-Z][\w-]*[ \t]+$")
+
+
+def _after_title(text: str, pos: int) -> bool:
+    """Whether a capitalised word (a title, in running text) sits right before ``pos``."""
+    return bool(_TITLE_BEFORE.search(text, max(0, pos - 30), pos))

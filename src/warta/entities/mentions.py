@@ -18,10 +18,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
+from .. import lang as langdata
 from ..cache import parse_toml
 from ..geo.gazetteer import Gazetteer, GeoEntry
 from ..text import fold
-from .institutions import find_institutions
+from .institutions import find_families, find_institutions
 from .knowledge import (
     Org,
     Title,
@@ -45,6 +46,13 @@ from .states import StateName, canonical_name, state_table
 # A capitalised word: "Rutte", "al-Assad", "O'Brien", "NATO", "Zelenskyy"
 _CAP_RE = re.compile(r"[A-Z\u00C0-\u00DE][\w’'-]*(?:\.(?=\s[A-Z]))?")
 _WORD_RE = re.compile(r"[\w’'-]+")
+# A dateline opening a paragraph: capitals, maybe the outlet, then a dash ("NEW YORK -",
+# "WASHINGTON DC–", "JAKARTA, KOMPAS.com -")
+# A hyphen glued on both sides follows only a longer word: "TNI-Polri" is no dateline.
+_DATELINE_RE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z.']{2,}(?:[ \t]+[A-Z][A-Z.']*){0,3}(?:,[ \t]*[\w.]+)?"
+    r"(?=(?:[ \t]*[–—]|[ \t]+-|-[ \t]|(?<=[A-Z]{4})-)[ \t]*[A-Z\d\"“])"
+)
 # A nickname in brackets inside a name: "Bartholomeus (Bart) Wirawan"
 _NICKNAME_RE = re.compile(r"\s+\(([A-Z][a-z][\w'-]*)\)(?=\s+[A-Z])")
 _SPACE_RE = re.compile(r"\s*")
@@ -64,6 +72,20 @@ _OFFICE_GAP_RE = re.compile(r"\s*(?:\([^()]{1,15}\))?\s*")
 def plain_name(written: str) -> str:
     """A name without the nickname in brackets it was written with."""
     return " ".join(_BRACKETS_RE.sub(" ", written).split())
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """Spans of the datelines opening paragraphs of ``text`` (see ``_DATELINE_RE``)."""
+    return [m.span() for m in _DATELINE_RE.finditer(text)]
+
+
+@cache
+def _family_stops(lang: str) -> frozenset[str]:
+    """Words that end the place after a body's short form ("Polres Bogor AKBP Andi",
+    "Polda Jatim Senin"): titles, calendar words, pronouns and words no name starts with."""
+    titles = {p.split()[0].lower() for p in langdata.load(lang, "titles").get("titles", {})}
+    openers = langdata.load(lang, "institutions").get("named", {}).get("not_first", ())
+    return frozenset(titles | calendar_words(lang) | pronouns(lang) | set(openers))
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +237,10 @@ class RuleMentionFinder:
         def free(s: int, e: int) -> bool:
             return not any(taken[s:e])
 
+        for s, e in datelines(text):
+            # a dateline the page glued to its paragraph ("WASHINGTON DC -Donald Trump"):
+            # the place it was filed from, never part of a name or an actor
+            taken[s:e] = b"\x01" * (e - s)
         for hit in org_table().find(text):
             if _capitalised(text, hit.start):
                 o = hit.value
@@ -228,6 +254,12 @@ class RuleMentionFinder:
                 o = hit.value
                 add(Mention(hit.start, hit.end, hit.text, "ORG", o.name, code=o.code,
                             sector=o.sector))  # fmt: skip
+        # the families are the home country's bodies, its civil associations included
+        home = (place_words(lang).get("home_country") or (None,))[0]
+        for fam in find_families(text, lang, _family_stops(lang), self._known_place):
+            if free(fam.start, fam.end):
+                add(Mention(fam.start, fam.end, fam.text, "ORG", fam.text, code=home,
+                            sector=fam.value))  # fmt: skip
         for n in find_named(text, lang, free, self.gazetteer, people or ()):
             if free(n.start, n.end):
                 add(Mention(n.start, n.end, n.text, n.type, n.name, code=n.code, sector=n.sector))
@@ -260,6 +292,9 @@ class RuleMentionFinder:
             if m.group().lower() in said and free(m.start(), m.end()):
                 add(Mention(m.start(), m.end(), m.group(), "PERSON", "", kind="pronoun"))
         return sorted(out, key=lambda m: m.start)
+
+    def _known_place(self, name: str) -> bool:
+        return bool(self.gazetteer.lookup(name))
 
     def _place(self, start: int, end: int, written: str, name: str) -> Mention:
         """A mention of the place the gazetteer knows as ``name`` (else a region, LOC)."""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..geo.gazetteer import Gazetteer
 from ..text import sentences
 from .knowledge import org_table
-from .mentions import Mention, MentionFinder, RuleMentionFinder, stopwords
+from .mentions import Mention, MentionFinder, RuleMentionFinder, datelines, stopwords
 from .sectors import country_of, sector_of
 from .states import canonical_name, state_table
 
@@ -77,9 +77,12 @@ class ModelMentionFinder:
         out: list[Mention | None] = list(found)
         keys = sorted((m.start, i) for i, m in enumerate(found))
         longest = max((m.end - m.start for m in found), default=0)
+        dated = datelines(text)
         for sp in spans:
             if sp.confidence < self.min_confidence:
                 continue
+            if any(s < sp.end and sp.start < e for s, e in dated):
+                continue  # a glued dateline ("WASHINGTON DC -Donald"): no name's part
             if sp.text.lower() in stop or not sp.text[:1].isupper():
                 continue
             near = keys[bisect_left(keys, (sp.start - longest,)) : bisect_left(keys, (sp.end,))]

@@ -20,6 +20,7 @@ from ..records import DateWindow, Record
 from .tokens import Token, phrase_key, tokenize
 
 _SLASH_RE = re.compile(r"\s*\(?\s*(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\s*\)?")
+_DASH_RE = re.compile(r"\d\s*[-–—]\s*\d")
 _PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 
 
@@ -28,6 +29,9 @@ class DateMention:
     start: int
     end: int
     window: DateWindow
+    # a year naming an edition ("Piala Dunia 2026"): it dates an event only when nothing
+    # else in the sentence does
+    label: bool = False
 
 
 def publication_day(published: str | None) -> date | None:
@@ -104,6 +108,11 @@ def _lex(lang: str) -> dict[str, Any]:
         "since": set(data.get("since", ())),
         "future": set(data.get("future", ())),
         "past": set(data.get("past", ())),
+        "ordinals": set(data.get("ordinals", ())),
+        "ranges": set(data.get("ranges", ())),
+        "day_of": set(data.get("day_of", ())),
+        "year_cues": set(data.get("year_cues", ())),
+        "relatives": set(data.get("relatives", ())),
     }
 
 
@@ -160,23 +169,21 @@ def _at(
             mo = lex["months"][nxt]
             y = int(got[2].start[:4])
             return got[0] + 1, got[1], _month_window(y, mo, lex["parts"][low])
-    if low.isdecimal() and 1 <= int(low) <= 31 and nxt in lex["months"]:
-        mo, d = lex["months"][nxt], int(low)
-        yt = toks[i + 2] if i + 2 < len(toks) else None
-        if yt and yt.low.isdecimal() and len(yt.low) == 4:
-            day = _safe(int(yt.low), mo, d)
-            return (3, yt.end, _win(day, day, "day")) if day else None
-        day = _safe(_year_for(mo, d, pub), mo, d)
-        return (2, toks[i + 1].end, _win(day, day, "day")) if day else None
+    if low.isdecimal() and 1 <= int(low) <= 31:
+        got = _day_month(text, toks, i, pub, lex)
+        if got:
+            return got
     if low in lex["months"] and (len(low) > 3 or toks[i].text[:1].isupper()):
         mo = lex["months"][low]
         if nxt.isdecimal() and 1 <= int(nxt) <= 31 and len(nxt) <= 2:  # "Sept. 23", "Nov 5, 2016"
-            yt = toks[i + 2] if i + 2 < len(toks) else None
+            j = _skip_ordinal(toks, i + 1, lex)
+            upto = _range_end(text, toks, j, lex)  # "June 16-18"
+            k = upto + 1 if upto is not None else j + 1
+            lo, hi = int(nxt), int(toks[upto].low) if upto is not None else int(nxt)
+            yt = toks[k] if k < len(toks) else None
             if yt and yt.low.isdecimal() and len(yt.low) == 4:
-                day = _safe(int(yt.low), mo, int(nxt))
-                return (3, yt.end, _win(day, day, "day")) if day else None
-            day = _safe(_year_for(mo, int(nxt), pub), mo, int(nxt))
-            return (2, toks[i + 1].end, _win(day, day, "day")) if day else None
+                return _days(int(yt.low), mo, lo, hi, k + 1 - i, yt.end)
+            return _days(_year_for(mo, lo, pub), mo, lo, hi, k - i, toks[k - 1].end)
         if nxt.isdecimal() and len(nxt) == 4:
             return 2, toks[i + 1].end, _month_window(int(nxt), mo)
         if toks[i].text[:1].isupper():
@@ -192,6 +199,83 @@ def _at(
             if day:
                 return _tokens_to(toks, i, m2.end()), m2.end(), _win(day, day, "day")
     return None
+
+
+def _skip_ordinal(toks: list[Token], j: int, lex: dict[str, Any]) -> int:
+    """The last token of a day number, past an ordinal suffix ("6th", "the 19th of")."""
+    suffix = toks[j + 1] if j + 1 < len(toks) else None
+    if suffix and suffix.low in lex["ordinals"] and suffix.start == toks[j].end:
+        j += 1
+    if j + 2 < len(toks) and toks[j + 1].low in lex["day_of"] and toks[j + 2].low in lex["months"]:
+        return j + 1
+    return j
+
+
+def _range_end(text: str, toks: list[Token], j: int, lex: dict[str, Any]) -> int | None:
+    """The token holding the last day of a range after the day at ``j`` ("16-18",
+    "16 hingga 18", "16 to 18"), or None."""
+    k = j + 1
+    if k >= len(toks):
+        return None
+    gap = text[toks[j].end : toks[k].start].strip()
+    if gap in ("-", "–", "—", "/-") or (gap == "" and toks[k].low in lex["ranges"]):
+        if gap == "" and toks[k].low in lex["ranges"]:
+            k += 1
+        if k < len(toks) and toks[k].low.isdecimal() and len(toks[k].low) <= 2:
+            k = _skip_ordinal(toks, k, lex)
+            if toks[k].low.isdecimal() and int(toks[j].low) < int(toks[k].low) <= 31:
+                return k
+    return None
+
+
+def _days(
+    y: int, mo: int, lo: int, hi: int, n: int, end: int
+) -> tuple[int, int, DateWindow] | None:
+    """Days ``lo``..``hi`` of a month as ``_at`` answers them (``n`` tokens, ending at ``end``)."""
+    a, b = _safe(y, mo, lo), _safe(y, mo, hi)
+    if not (a and b):
+        return None
+    return n, end, _win(a, b, "day" if a == b else "week")
+
+
+def _day_month(
+    text: str, toks: list[Token], i: int, pub: date, lex: dict[str, Any]
+) -> tuple[int, int, DateWindow] | None:
+    """ "16 Juni", "19th September", "the 6th of December", "16-18 Juni 2025"."""
+    last = _range_end(text, toks, _skip_ordinal(toks, i, lex), lex)
+    j = _skip_ordinal(toks, last if last is not None else i, lex)
+    if j + 1 >= len(toks) or toks[j + 1].low not in lex["months"]:
+        return None
+    mo, lo = lex["months"][toks[j + 1].low], int(toks[i].low)
+    hi = int(toks[last].low) if last is not None else lo
+    yt = toks[j + 2] if j + 2 < len(toks) else None
+    if yt and yt.low.isdecimal() and len(yt.low) == 4:
+        return _days(int(yt.low), mo, lo, hi, j + 3 - i, yt.end)
+    return _days(_year_for(mo, lo, pub), mo, lo, hi, j + 2 - i, toks[j + 1].end)
+
+
+def _label(toks: list[Token], i: int, lex: dict[str, Any]) -> bool:
+    """A year right after a capitalised word that is no date cue names an edition, not a
+    time ("Piala Dunia 2026", "Music Awards 2025", "Euro 2024")."""
+    prev = toks[i - 1]
+    if i > 1 and toks[i - 2].low.isdecimal() and prev.low in lex["year_cues"]:
+        return True  # a regulation's number: "No. 2 Tahun 2005", "Act No. 5 of 2019"
+    return (
+        prev.text[:1].isupper()
+        and prev.low not in lex["year_cues"]
+        and not (prev.low in lex["months"] or prev.low.isdecimal())
+    )
+
+
+def relative_past(text: str, at: int, d: DateMention, lang: str, published: str | None) -> bool:
+    """Whether ``d``, a date wholly in a year before publication, follows a relative
+    pronoun after ``at`` with no comma closing that relative clause first."""
+    pub = publication_day(published)
+    if pub is None or d.window.end[:4] >= f"{pub.year:04d}":
+        return False
+    rel = _lex(lang)["relatives"]
+    starts = [t.end for t in tokenize(text, at, d.start) if t.low in rel]
+    return bool(starts) and "," not in text[starts[-1] : d.start]
 
 
 def find_dates(
@@ -212,11 +296,18 @@ def find_dates(
             i += 1
             continue
         n, stop, window = got
-        if i > 0 and toks[i - 1].low in lex["since"]:  # "sejak Maret" = from then until publication
+        # "sejak Maret", "sejak awal 2017" = from then until publication
+        since = i - 1 if i > 1 and toks[i - 1].low in lex["parts"] else i
+        # ... unless it states its own end ("sejak 16-18 Juni")
+        ranged = _DASH_RE.search(text, toks[i].start, stop) or any(
+            t.low in lex["ranges"] for t in toks[i : i + n]
+        )
+        if since > 0 and toks[since - 1].low in lex["since"] and not ranged:
             window = DateWindow(window.start, max(window.end, pub.isoformat()), window.precision)
-            out.append(DateMention(toks[i - 1].start, stop, window))
+            out.append(DateMention(toks[since - 1].start, stop, window))
         else:
-            out.append(DateMention(toks[i].start, stop, window))
+            label = window.precision == "year" and n == 1 and _label(toks, i, lex)
+            out.append(DateMention(toks[i].start, stop, window, label))
         i += max(n, 1)
     return out
 

@@ -31,7 +31,7 @@ from .clauses import (
     named_speaker,
     other_party,
 )
-from .dates import default_window, find_dates, reference_date
+from .dates import default_window, find_dates, reference_date, relative_past
 from .instruments import instrument_mode
 from .lexicon import Hit, find_triggers, lexicon
 from .phrases import Ctx, is_anaphoric, is_nominal, is_passive, phrase
@@ -224,15 +224,32 @@ def _date(
     reported clause ("Rutte mengatakan pada Senin bahwa ...") a date outside it dates the
     saying."""
     forward = status in ("planned", "threatened", "hypothetical")
+    every = find_dates(text, s, e, lang, pub, ahead=forward)
     found = [
         d
-        for d in find_dates(text, s, e, lang, pub, ahead=forward)
+        for d in every
         if d.start < min((t for t, _ in triggers), default=at)
         or min(triggers or ((at, kind),), key=lambda t: abs(t[0] - d.start))[1] == kind
     ]
+    # a past year after a relative clause is that clause's history told in passing
+    # ("mengecam pernyataan yang menyangkal peristiwa pada 1998"), not the event's
+    found = [d for d in found if not (d.start > at and relative_past(text, at, d, lang, pub))]
     inside = [d for d in found if cs <= d.start < ce] or ([] if reported else found)
+    inside = [d for d in inside if not d.label] or inside  # an edition's year comes last
     if inside:
         return min(inside, key=lambda d: abs(d.start - at)).window, True
+    if pub and not any(not d.label for d in every):
+        # no date in the sentence: the paragraph's latest one before it dates the same
+        # happening ("Kamis (12/6) ... Dalam aksi itu, polisi menangkap ..."), if it lies
+        # on the same side of publication as the event
+        day = pub[:10]
+        earlier = [
+            d.window
+            for d in find_dates(text, text.rfind("\n", 0, s) + 1, s, lang, pub)
+            if d.window.precision in ("day", "week")
+        ]
+        if earlier and (earlier[-1].end >= day if forward else earlier[-1].start <= day):
+            return earlier[-1], True
     return default_window(pub, status), False
 
 

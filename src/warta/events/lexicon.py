@@ -7,7 +7,8 @@ kerah -> mengerahkan/pengerahan), so the data lists roots, not every inflected w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -39,6 +40,22 @@ class Lexicon:
     grammar: dict[str, Any]
     frames: tuple[Frame, ...] = ()
     light: LightVerbs | None = None
+    # first word -> length of the longest phrase (blocked idiom) it starts: most tokens
+    # start none, and their candidate keys are then never built
+    phrase_starts: dict[str, int] = field(init=False, repr=False, compare=False)
+    blocked_starts: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "phrase_starts", _starts(self.phrases))
+        object.__setattr__(self, "blocked_starts", _starts(self.blocked))
+
+
+def _starts(keys: Iterable[tuple[str, ...]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for k in keys:
+        if k:
+            out[k[0]] = max(out.get(k[0], 0), len(k))
+    return out
 
 
 def _nasal(root: str, prefix: str, table: dict[str, list[Any]], vowels: str = "") -> str:
@@ -131,8 +148,8 @@ def find_triggers(toks: list[Token], lex: Lexicon) -> list[Hit]:
     """Trigger hits in a token list: multiword phrases first, blocked idioms skipped."""
     hits: list[Hit] = []
     taken: set[int] = set()
-    for i in range(len(toks)):
-        for n in range(5, 1, -1):
+    for i, tok in enumerate(toks):
+        for n in range(min(5, lex.blocked_starts.get(tok.low, 0)), 1, -1):
             key = tuple(t.low for t in toks[i : i + n])
             if len(key) == n and key in lex.blocked:
                 taken.update(range(i, i + n))
@@ -148,10 +165,10 @@ def find_triggers(toks: list[Token], lex: Lexicon) -> list[Hit]:
             own = lex.words.get(toks[b].low)
             if own is not None and own.type in _IMPLIED and own.voice == "nominal":
                 hits.append(Hit(b, b, own))
-    for i in range(len(toks)):
+    for i, tok in enumerate(toks):
         if i in taken:
             continue
-        for n in range(5, 1, -1):
+        for n in range(min(5, lex.phrase_starts.get(tok.low, 0)), 1, -1):
             key = tuple(t.low for t in toks[i : i + n])
             if len(key) == n and key in lex.phrases and not taken & set(range(i, i + n)):
                 if lex.phrases[key].type != "_none":

@@ -6,10 +6,21 @@ package's list) and the article's own vocabulary both show the split:
 
 - lower->Upper ("seranganIsrael", "dilansirAFP"): the left part is a known word, the right a
   name or acronym the article also writes on its own (or a known word);
-- Name->lower ("Israelyang", "Shoigudalam"): the name stands alone elsewhere in the article
-  and the rest is a function word, a word the article also uses on its own, or a known word
-  of five letters or more ("Polres" stays whole);
+- Name->lower ("Israelyang", "Chinadi", "Shoigudalam"): the name stands alone elsewhere in
+  the article and the rest is a function word, a word the article also uses on its own, or
+  a known word of five letters or more ("Polres" stays whole);
 - Name->Name ("RusiaSergei", "DPRDJabar"): both names stand alone elsewhere in the article;
+- a listed ``lead`` word (a preposition, title or reporting verb: "dariHuffington",
+  "PresidenVladimir", "MengutipAntara") before a capitalised word: a name glued after such a
+  word is often glued everywhere in the article and never written alone, and camel-case
+  brands do not start with one;
+- a name the article writes only glued counts as standing alone if some run is a lead word
+  and that name alone ("dilansirReuters," -> "kepadaReutersmengatakan" splits);
+- word+Name+function word ("seranganIsraelterhadap"): a capitalised piece glued behind a word
+  is link text, so a function word of five letters or more at its end splits off even if the
+  name never stands alone (shorter ones do not: "Sudan", "Ramadan", "Mancini");
+- digits then a known word ("2025digelar", "442jemaah"): link text after a date or a count
+  ("7000mAh", "PCSK9i", "1990an" stay whole: no known lowercase word of three letters or more);
 - lower->lower ("kondisikesehatan"): the run is no known word (nor a derived compound) and
   splits into two or three known words of three letters or more, one of two (two of three)
   of which the article also uses on its own (a word list alone would split loans such as
@@ -36,12 +47,17 @@ from .. import lang as langdata
 from ..cache import cached
 
 _RUN = re.compile(r"[^\W\d_]+")
+_AFTER_DIGIT = re.compile(r"(?<=\d)[^\W\d_]+")
 _STICKY = set("@#/_\\")
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
+_TOKEN_BACK = 24  # a number glued to a word sits in a short token ("U-23asuhan", "2025digelar")
 _COMMA = re.compile(r"(?<=[^\W\d_]{2}[,;])(?=[A-Z][a-z])")
 MIN_PART = 3  # a dictionary part shorter than this only splits off if listed as ``extra``
 # Two or three glued words are far shorter than this; longer letter runs (a line of "x",
 # a hash) are no words, and splitting them costs time and memory quadratic in length.
 MAX_RUN = 64
+_TAIL = 5  # a function word this long splits off an unseen name ("Israelterhadap")
+_DERIVED = 7  # and so does a derived word this long ("Reutersmengatakan")
 
 
 @cache
@@ -62,6 +78,7 @@ class _Language:
     prefixes: tuple[tuple[str, str], ...]
     suffixes: tuple[tuple[str, str], ...]
     undouble: bool
+    lead: frozenset[str] = frozenset()
 
     def _strip(self, forms: set[str], affixes: tuple[tuple[str, str], ...], end: bool) -> set[str]:
         """Forms with one affix more removed (suffixes if ``end``, else prefixes)."""
@@ -134,6 +151,7 @@ class Dictionary:
     languages: tuple[_Language, ...]
     _seen: dict[str, bool] = field(default_factory=dict)
     _roots: dict[str, bool] = field(default_factory=dict)
+    _tails: tuple[str, ...] | None = None
 
     def known(self, word: str) -> bool:
         w = word.lower()
@@ -146,6 +164,22 @@ class Dictionary:
 
     def extra(self, word: str) -> bool:
         return any(word.lower() in lg.extra for lg in self.languages)
+
+    def tails(self) -> tuple[str, ...]:
+        """Function words long enough that no name ends in one ("terhadap", "dengan"; not
+        "dan": "Sudan", "Ramadan"), longest first."""
+        if self._tails is None:
+            found = {w for lg in self.languages for w in lg.extra if len(w) >= _TAIL}
+            self._tails = tuple(sorted(found, key=len, reverse=True))
+        return self._tails
+
+    def listed(self, word: str) -> bool:
+        """In a word list as it stands (a root or function word, not only a derived form)."""
+        return any(word in lg.words or word in lg.extra for lg in self.languages)
+
+    def lead(self, word: str) -> bool:
+        """A word a name often follows ("dari", "Presiden"): it splits off a capital after it."""
+        return any(word.lower() in lg.lead for lg in self.languages)
 
     def root_word(self, word: str) -> bool:
         """Known, and not only as a compound of two roots."""
@@ -192,6 +226,7 @@ def dictionary(languages: tuple[str, ...]) -> Dictionary:
             _Language(
                 words=_read_words(d) if d.get("package") else frozenset(),
                 extra=frozenset(w.lower() for w in d.get("extra", ())),
+                lead=frozenset(w.lower() for w in d.get("lead", ())),
                 prefixes=tuple((p, r) for p, r in m.get("prefixes", ())),
                 suffixes=tuple((s, r) for s, r in m.get("suffixes", ())),
                 undouble=bool(m.get("undouble", False)),
@@ -250,9 +285,26 @@ class Splitter:
         self.words, self.vocab = words, vocab
         self.protected, self.prefixes = protected, prefixes  # outlet names, brand prefixes
         self._gaps: dict[str, tuple[int, ...]] = {}  # an article repeats its words
+        self._led: frozenset[str] | None = None
 
     def _name(self, piece: str) -> bool:
-        return len(piece) >= 2 and self.vocab.attested(piece)
+        if len(piece) < 2:
+            return False
+        return self.vocab.attested(piece) or piece in self.led()
+
+    def led(self) -> frozenset[str]:
+        """Names the article writes only glued, but somewhere as a whole run behind a lead
+        word ("dilansirReuters," makes "Reuters" a name for "kepadaReutersmengatakan")."""
+        if self._led is None:
+            led = set()
+            glued = [r for r in self.vocab.count if not r.islower() and r[0].islower()]
+            for run in glued:
+                if len(run) <= MAX_RUN:
+                    *head, last = _case_pieces(run)
+                    if len(head) == 1 and last[1:].islower() and self.words.lead(head[0]):
+                        led.add(last)
+            self._led = frozenset(led)
+        return self._led
 
     def _used(self, piece: str) -> bool:
         """A known word the article also writes on its own."""
@@ -269,8 +321,12 @@ class Splitter:
             return [piece]
         if self.words.root_word(piece):
             return [piece]
-        for j in range(len(piece) - MIN_PART, 2, -1):
+        # from len - 2: a two-letter rest passes only as a lead word (a preposition) behind a
+        # name of four letters or more ("Chinadi"; not "Prodi", nor slang "Naikin")
+        for j in range(len(piece) - 2, 2, -1):
             rest = piece[j:]
+            if len(rest) < MIN_PART and (j < 4 or not self.words.lead(rest)):
+                continue
             if self._name(piece[:j]) and (
                 self.words.extra(rest) or self._used(rest) or self._word(rest, 5)
             ):
@@ -307,6 +363,10 @@ class Splitter:
     def _joinable(self, a: str, b: str) -> bool:
         """May a space go between pieces ``a`` and ``b``?"""
         a_low, b_caps = a[:1].islower(), b.isupper()
+        # "dariHuffington", "PresidenVladimir": b need not stand alone; not "DIJakarta" (no
+        # lead), "DiCaprio" (a two-letter capitalised lead is a name particle)
+        if len(b) >= 2 and (a_low or len(a) >= 3 and not a.isupper()) and self.words.lead(a):
+            return True
         if a_low:
             if b_caps:  # "dilansirAFP"; not "macOS"
                 return self._word(a, 4) and len(b) >= 2 or self._word(a, 2) and self._name(b)
@@ -317,7 +377,9 @@ class Splitter:
         left = self._name(a) or len(a) >= 4 and self.words.root_word(a)
         return left and self._name(b) and len(a) + len(b) >= 6
 
-    def _pieces(self, run: str) -> list[str]:
+    def _pieces(self, run: str, freed: list[str]) -> list[str]:
+        """``run`` cut at its case changes and name ends; ``freed`` gets the names cut out
+        of link text by :meth:`_glued_between` (a space goes before them too)."""
         out: list[str] = []
         for p in _case_pieces(run):
             prev = out[-1] if out else ""
@@ -327,8 +389,31 @@ class Splitter:
                 if self._name(whole) and self._word(rest):
                     out[-1:] = [whole, rest]
                     continue
-            out += self._name_then_word(p) if p[:1].isupper() else [p]
+            split = self._name_then_word(p) if p[:1].isupper() else [p]
+            if prev and len(split) == 1 and prev[0].islower() and self._word(prev, 2):
+                split = self._glued_between(p)
+                if len(split) > 1:
+                    freed.append(split[0])
+            out += split
         return out
+
+    def _glued_between(self, piece: str) -> list[str]:
+        """ "seranganIsraelterhadap": a capitalised piece glued behind a word is link text,
+        so a long function word at its end is glued on too, though the name never stands alone
+        in the article."""
+        if not piece[1:].islower() or self.words.known(piece):
+            return [piece]  # "Pendaftaran", "Organisasi": a capitalised word, not a name
+        low = piece.lower()
+        for t in self.words.tails():
+            if low.endswith(t) and len(piece) - len(t) >= MIN_PART:
+                return [piece[: -len(t)], piece[-len(t) :]]
+        # or a long derived word ("Reutersmengatakan"): names end in roots ("Kalimantan",
+        # "Bukittinggi"), hardly ever in an affixed word; the longest such rest wins
+        for j in range(MIN_PART, len(piece) - _DERIVED + 1):
+            rest = low[j:]
+            if not self.words.listed(rest) and self.words.root_word(rest):
+                return [piece[:j], piece[j:]]
+        return [piece]
 
     def gaps(self, run: str) -> list[int]:
         """Offsets inside ``run`` where a space belongs."""
@@ -342,12 +427,16 @@ class Splitter:
     def _find_gaps(self, run: str) -> list[int]:
         if run in self.protected or any(run.startswith(p) for p in self.prefixes):
             return []
-        pieces = self._pieces(run)
+        freed: list[str] = []
+        pieces = self._pieces(run, freed)
         out: list[int] = []
         pos = 0
         for k, p in enumerate(pieces):
             if k and (
-                pieces[k - 1][:1].isupper() and p[:1].islower() or self._joinable(pieces[k - 1], p)
+                pieces[k - 1][:1].isupper()
+                and p[:1].islower()
+                or p in freed
+                or self._joinable(pieces[k - 1], p)
             ):
                 out.append(pos)
             sub = self._lower_run(p) if p.islower() else [p]
@@ -357,6 +446,34 @@ class Splitter:
                 out.append(inner)
             pos += len(p)
         return out
+
+
+def _run_cuts(text: str, m: re.Match[str], splitter: Splitter) -> list[int]:
+    """The gaps inside the run ``m`` unless it runs into a handle, domain or number (as in
+    :func:`repair`, whose hot loop has this inline)."""
+    s, e = m.span()
+    after = text[e] if e < len(text) else " "
+    nxt = text[e + 1] if e + 1 < len(text) else " "
+    if after in _STICKY or after.isdigit() or (after == "." and nxt.isalnum()):
+        return []
+    return [s + g for g in splitter.gaps(m.group())]
+
+
+def _after_number(text: str, s: int, run: str, splitter: Splitter) -> bool:
+    """Does ``run`` at ``s`` start a word glued behind a number ("2025digelar")?"""
+    head = run[: len(run) - len(run.lstrip(_LOWER))]  # "dijadwalkan" of "dijadwalkanPada"
+    words = splitter.words
+    if len(head) < MIN_PART or not (words.root_word(head) or words.extra(head)):
+        return False  # "7000mAh", "1990an", "5G", "PCSK9i": units, decades, codes
+    # the number is a date or count, not part of a link, handle, file name or hash; a short
+    # look back keeps a long unbroken token (a pasted hash) from costing quadratic time
+    i = s
+    while i and not text[i - 1].isspace():
+        i -= 1
+        dot = text[i] == "." and text[i - 1 : i].isalpha()  # "contoh.com/2031berita"
+        if dot or s - i > _TOKEN_BACK or text[i] in _STICKY:
+            return False
+    return True
 
 
 def repair(text: str, splitter: Splitter) -> tuple[str, list[int]]:
@@ -371,10 +488,16 @@ def repair(text: str, splitter: Splitter) -> tuple[str, list[int]]:
         after = text[e] if e < len(text) else " "
         nxt = text[e + 1] if e + 1 < len(text) else " "
         if before in _STICKY or before.isdigit() or before == ".":
-            continue
+            continue  # a number glued in front is looked at below
         if after in _STICKY or after.isdigit() or (after == "." and nxt.isalnum()):
             continue
         cuts += [s + g for g in splitter.gaps(run)]
+    # "2025digelar": a separate scan, so the loop above stays lean on the common short word
+    for m in _AFTER_DIGIT.finditer(text):
+        if _after_number(text, m.start(), m.group(), splitter):
+            cuts.append(m.start())
+            if not (len(m.group()) < 2 * MIN_PART + 1 and m.group().islower()):
+                cuts += _run_cuts(text, m, splitter)
     # "Terkini,Persija": a comma glued between a word and a capitalised word
     cuts += [m.end() for m in _COMMA.finditer(text)]
     cuts.sort()

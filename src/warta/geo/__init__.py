@@ -10,6 +10,7 @@ in, at that area's precision. The article's places are resolved together
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import ClassVar
 
@@ -17,7 +18,14 @@ from ..entities.knowledge import place_words
 from ..entities.states import alpha2_to_alpha3
 from ..records import Entity, Place, Record, Source, Span
 from ..settings import Settings
-from .gazetteer import Gazetteer, GeoEntry, gazetteer_for, load_geonames_dump, read_geonames_dump
+from .gazetteer import (
+    Gazetteer,
+    GeoEntry,
+    gazetteer_for,
+    load_geonames_dump,
+    name_key,
+    read_geonames_dump,
+)
 from .geocode import Cues, area_place, cues, to_place
 from .resolve import Hints, Resolution, Resolver, Toponym
 
@@ -36,6 +44,7 @@ __all__ = [
 
 _TYPES = ("GPE", "LOC", "FAC")
 _GENERIC_TLDS = {"uk": "GB"}  # country-code domains that are not the ISO code
+_PREV_WORD = re.compile(r"(?<![\w-])([A-Z][\w-]*)[ \t]+$")  # a capitalised word right before
 
 
 class PlaceStage:
@@ -57,7 +66,7 @@ class PlaceStage:
         said = cues(lang)
         toponyms: list[Toponym] = []
         owners: list[tuple[Entity, tuple[Span, ...]] | None] = []
-        named = [e for e in record.entities if e.type in _TYPES]
+        named = [self._widened(text, e) for e in record.entities if e.type in _TYPES]
         cued = {m for e in named for m in e.mentions if said.as_place(text, m.start, m.end)}
         # "di Jawa dan Bali": a name joined to a mention used as a place is one too
         ends = {m.end for m in cued}
@@ -82,6 +91,25 @@ class PlaceStage:
         )
         resolved = self.resolver.resolve(text, lang, toponyms, hints)
         return replace(record, places=tuple(_places(owners, resolved)))
+
+    def _widened(self, text: str, ent: Entity) -> Entity:
+        """A state's name that is the tail of a longer place's the text writes ("New
+        Jersey", "New Mexico", "New South Wales"): that place, no longer the state
+        (Jersey, Mexico, Wales), when every mention is so written and the gazetteer
+        knows the longer name as a region's or town's own name."""
+        if not ent.code or not ent.mentions:
+            return ent
+        wide: list[Span] = []
+        for m in ent.mentions:
+            prev = _PREV_WORD.search(text, 0, m.start)
+            if prev is None:
+                return ent
+            name = f"{prev.group(1)} {m.text}"
+            own = [e for e in self.gazetteer.lookup(name) if name_key(e.name) == name_key(name)]
+            if not any(e.feature.startswith(("ADM1", "PPL")) for e in own):
+                return ent
+            wide.append(Span(prev.start(1), m.end, name))
+        return replace(ent, name=wide[0].text, code=None, mentions=tuple(wide))
 
     def resolve(
         self,

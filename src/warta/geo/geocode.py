@@ -10,8 +10,10 @@ too; a name after ", " or "in" names the area holding the one before it ("Paris,
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from .. import lang as langdata
 from ..records import Entity, Place, Span
@@ -125,6 +127,58 @@ _JOINED_RE = re.compile(r",?\s+(\w+)\s+$")
 _QUALIFIED_RE = re.compile(r"(?:,[ \t]*|[ \t]*\([ \t]*)$")
 # ... and ending there: at punctuation or the end of a line
 _CLOSED_RE = re.compile(r"[ \t]*(?:[,.;:()\n]|$)")
+
+
+# Words GeoNames names a level of region with ("Kabupaten Bogor", "Kota Bogor") -> the level
+# ("city" is left out: "Carson City" is no level)
+_ENTRY_LEVELS = {"kabupaten": "kabupaten", "regency": "kabupaten", "kota": "kota"}
+
+
+def entry_levels(e: GeoEntry) -> frozenset[str]:
+    """The levels an entry's own name says it is at ("Kota Bekasi" -> {"kota"})."""
+    return frozenset(_ENTRY_LEVELS[w] for w in name_key(e.name).split() if w in _ENTRY_LEVELS)
+
+
+@cache
+def _levels(lang: str) -> dict[str, str]:
+    return {k.lower(): v for k, v in langdata.load(lang, "places").get("levels", {}).items()}
+
+
+def level_words(text: str, start: int, end: int, names: tuple[str, ...], lang: str) -> set[str]:
+    """The levels (``levels`` of ``lang/<code>/places.toml``) the words right before or
+    after a mention, or inside its names, name it at ("Kabupaten Bekasi", "Bupati
+    Bekasi", "Bekasi Regency")."""
+    table = _levels(lang)
+    if not table:
+        return set()
+    left = re.split(r"[.!?;:,(\n]", text[max(0, start - 30) : start])[-1].lower().split()
+    right = re.split(r"[.!?;:,)\n]", text[end : end + 20])[0].lower().split()
+    words = [" ".join(left[-2:]), *left[-1:], *right[:1]]
+    words += [w for n in names for w in n.lower().split()]
+    return {table[w] for w in words if w in table}
+
+
+@cache
+def _brands() -> frozenset[str]:
+    text = resources.files("warta").joinpath("data", "brands.toml").read_text("utf-8")
+    rows = tomllib.loads(text)
+    return frozenset(n.casefold() for n in rows.get("brands", ()))
+
+
+def is_brand(name: str) -> bool:
+    """Whether ``name`` is a brand's, a company's or a platform's (``data/brands.toml``):
+    no place whatever the gazetteer's alternate names say ("Google" is one of Topeka's)."""
+    return name.casefold() in _brands()
+
+
+def camel_case(name: str) -> bool:
+    """Whether ``name`` is written as a brand is and a place seldom is: a capital after a
+    small letter in its first word ("WhatsApp", "iPhone"; not "McAllen", "DeKalb")."""
+    return bool(_CAMEL_RE.search(name))
+
+
+# "WhatsApp", "YouTube", "iPhone", "MapolresSukabumi"; not "McAllen", "DeKalb", "LaSalle"
+_CAMEL_RE = re.compile(r"^(?!(?:Mc|Mac|De|La|Le|Di|Du|Da|Van|Von|Al|El|O)[A-Z])[A-Za-z]*[a-z][A-Z]")
 
 
 def region_of(gaz: Gazetteer, city: GeoEntry) -> GeoEntry | None:

@@ -31,8 +31,12 @@ from .gazetteer import Gazetteer, GeoEntry, name_key
 from .geocode import (
     NAMED_REGIONS,
     abbreviated_region,
+    camel_case,
     container,
     cues,
+    entry_levels,
+    is_brand,
+    level_words,
     named_after,
     qualifier,
     region_of,
@@ -44,6 +48,7 @@ _CAPITAL_BONUS = 1.0
 _REGION_BONUS = 12.0  # "Africa", "Java": a named region, never a village's homonym
 _REGION_CUE = 6.0  # "wilayah Kursk", "Kursk region": the region, not the town
 _CITY_CUE = 3.0  # "kota Kursk", "city of Kherson"
+_LEVEL = 4.0  # "Kabupaten Bekasi", "Bekasi Regency": the entry named at that level
 _SEAT = 3.0  # a region that holds a town of the same name yields to it
 _SOFTNESS = 3.0  # how evenly a toponym spreads its vote over its readings
 _ROUNDS = 2  # rounds of voting before the choice
@@ -100,6 +105,8 @@ class _Reading:
     exact: frozenset[str]  # name keys the text used
     seats: frozenset[int]  # regions named after a town it may also be
     named_for: list[GeoEntry]  # towns a facility's name ends with ("Bandara Denpasar")
+    levels: frozenset[str] = frozenset()  # level words the text names it with ("kabupaten")
+    brand: bool = False  # a brand or company's name ("Google"), no place whatever it matches
 
 
 class Resolver:
@@ -142,6 +149,9 @@ class Resolver:
             if r.fixed is not None:
                 out.append(Resolution(r.fixed))
                 continue
+            if r.brand:
+                out.append(None)
+                continue
             prior = priors[r.exact]
             best = max(r.cands, key=lambda e: self._score(r, e, prior), default=None)
             if best is not None and r.want_region and best.feature.startswith("PPL"):
@@ -152,7 +162,7 @@ class Resolver:
         # toponyms no entry fits: the area the text or the article puts them in
         placed = [(r.toponym.spans, res.entry) for r, res in zip(readings, out, strict=True) if res]
         for i, r in enumerate(readings):
-            if out[i] is None:
+            if out[i] is None and not r.brand:
                 # an area the text names right after it, if the article is about that
                 # country at all ("RS X, Diana Lilim": Diana is no region of Madagascar)
                 area = r.within if r.within is not None and whole.supports(r.within) else None
@@ -233,6 +243,7 @@ class Resolver:
             code = states[0].code if states[0].kind not in ("metonym",) else None
         want_region = any(said.region(text, s, e) for s, e in t.spans)
         want_city = any(said.town(text, s, e) for s, e in t.spans)
+        levels = frozenset(lv for s, e in t.spans for lv in level_words(text, s, e, t.names, lang))
         within = next(
             (q for _, e in t.spans if (q := qualifier(self.gaz, text, e, lang))), None
         ) or next((q for _, e in t.spans if (q := container(self.gaz, text, e, lang))), None)
@@ -266,8 +277,9 @@ class Resolver:
         )
         named_for = self._named_for(t.names) if t.facility else []
         return _Reading(
-            t, code, fixed, cands, want_region, want_city, within, exact, seats, named_for
-        )
+            t, code, fixed, cands, want_region, want_city, within, exact, seats, named_for,
+            levels, brand=_brand(t.names, cands),
+        )  # fmt: skip
 
     def _named_for(self, names: Iterable[str]) -> list[GeoEntry]:
         """Towns and regions the last one or two words of a facility's name name."""
@@ -303,7 +315,24 @@ class Resolver:
             s += _CITY_CUE
         if name_key(e.name) in r.exact:
             s += _OWN_NAME
+        if r.levels and e.feature.startswith("ADM"):
+            # "Kabupaten Sukabumi" is the regency, "Kota Sukabumi" the city's district
+            named = entry_levels(e)
+            s += _LEVEL if named & r.levels else (-_LEVEL if named else 0.0)
+        elif "kota" in r.levels and e.feature.startswith("PPL"):
+            s += _LEVEL  # the city itself is as good as its "Kota X" district
         return s + prior.of(e)
+
+
+def _brand(names: tuple[str, ...], cands: Sequence[GeoEntry]) -> bool:
+    """A brand's name as the text writes it (``names[0]`` is the entity's canonical name):
+    a listed one, or one written in camel case that is no entry's own name ("KwaZulu-Natal"
+    is)."""
+    written = names[1:] or names
+    if any(is_brand(n) for n in written):
+        return True
+    own = {name_key(e.name) for e in cands}
+    return any(camel_case(n) and name_key(n) not in own for n in written)
 
 
 def _prominence(e: GeoEntry) -> float:

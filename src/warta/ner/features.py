@@ -142,7 +142,9 @@ def sentence_features(
         if cap and (i == 0 or tokens[i - 1] in ('"', "“", "(", ":")):
             f.append("cap_at_start")
         f += tail
-        f.extend(f"lex={t}" for t in lex[i])
+        # sorted: a set's order follows the per-process string hash, and the order of
+        # features changes the last digits of the model's marginals
+        f.extend(f"lex={t}" for t in sorted(lex[i]))
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
@@ -150,7 +152,7 @@ def sentence_features(
                 feats_j, cap_j, _ = own[j]
                 f += (pre + feats_j[1], pre + feats_j[2])  # its word and shape
                 if off == -1 or off == 1:
-                    f.extend(f"{off}:lex={t}" for t in lex[j])
+                    f.extend(f"{off}:lex={t}" for t in sorted(lex[j]))
                     if cap_j:
                         f.append(_CAP_AT[off])
             else:
