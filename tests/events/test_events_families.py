@@ -157,3 +157,12 @@ def test_an_air_strike_is_no_work_stoppage() -> None:
     ents = [*_ENTS]
     text = "Ruritanian jets carried out strikes on Freedonia on Friday."
     assert "PROTEST" not in _with(text, "en", ents)
+
+
+def test_a_title_before_a_state_is_taken_whole() -> None:
+    # "Luar" and "Dalam" start no phrase: the whole capitalised title names the side
+    text = "Menteri Luar Negeri Ruritania bertemu Menteri Dalam Negeri Freedonia di Lama."
+    ev = next(e for e in _events(text, "id") if e.type == "CONSULT")
+    assert ev.actor is not None and ev.actor.text == "Menteri Luar Negeri Ruritania"
+    assert ev.recipient is not None and ev.recipient.text == "Menteri Dalam Negeri Freedonia"
+    assert (ev.actor.sector, ev.recipient.sector) == ("GOV", "GOV")

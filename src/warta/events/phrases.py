@@ -15,6 +15,7 @@ from .resolve import governed, mentions_in, participant
 from .tokens import Token, phrase_key
 
 MAX_PHRASE = 8
+MAX_TITLE = 5  # words of a capitalised title before a name that a phrase takes in
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,19 @@ def mention_phrase(
         found = kept
     if found:
         anchor = found[0] if first else found[-1]
-        lo = max(a, token_at(ctx.toks, anchor[0].start) - 2)
+        at = token_at(ctx.toks, anchor[0].start)
+        lo = max(a, at - 2)
+        # a title runs on in capitals ("Menteri Luar Negeri RI", "Wakil Menteri Pertahanan
+        # Ruritania"): take it whole, so its office gives the sector
+        text = ctx.record.article.text
+        while (
+            lo > a
+            and at - lo < MAX_TITLE
+            and ctx.toks[lo - 1].text[:1].isupper()
+            and ctx.toks[lo].text[:1].isupper()
+            and not text[ctx.toks[lo - 1].end : ctx.toks[lo].start].strip()
+        ):
+            lo -= 1
         hi = min(b, token_at(ctx.toks, anchor[0].end - 1) + 1)
         span = phrase(ctx, lo, hi)
         return participant(ctx.record, span, ctx.lang, anchor) if span else None
