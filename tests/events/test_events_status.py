@@ -30,15 +30,7 @@ def _status(text: str, trigger: str, lang: str) -> str:
         # "terus" belongs to the war, not to the call made after "dan"
         ("perang yang terus berkecamuk dan menyerukan evakuasi", "menyerukan", "id", "occurred"),
         ("pasukan masih menyerang kota", "menyerang", "id", "ongoing"),
-    ],
-)
-def test_status_words(text: str, trigger: str, lang: str, status: str) -> None:
-    assert _status(text, trigger, lang) == status
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "lang", "status"),
-    [
+        # weak modals: ability and wishes are hypothetical, inability denied
         ("polisi seharusnya bisa menangkap pelaku", "menangkap", "id", "hypothetical"),
         ("ia berharap kedutaan dapat membantu mereka", "membantu", "id", "hypothetical"),
         ("polisi tidak bisa menangkap pelaku", "menangkap", "id", "denied"),
@@ -48,7 +40,7 @@ def test_status_words(text: str, trigger: str, lang: str, status: str) -> None:
         ("the army cannot attack the town", "attack", "en", "denied"),
     ],
 )
-def test_weak_modals(text: str, trigger: str, lang: str, status: str) -> None:
+def test_status_words(text: str, trigger: str, lang: str, status: str) -> None:
     assert _status(text, trigger, lang) == status
 
 
