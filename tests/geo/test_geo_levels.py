@@ -12,18 +12,18 @@ def _entry(name: str, feature: str = "ADM2") -> GeoEntry:
 def test_level_words_before_and_after() -> None:
     text = "Banjir melanda Kabupaten Tirtamaya dan Bupati Tirtamaya mengungsikan warga."
     s = text.index("Tirtamaya")
-    assert level_words(text, s, s + 9, ("Tirtamaya",), "id") == {"kabupaten"}
+    assert level_words(text, s, s + 9, ("Tirtamaya",), "id") == {"regency"}
     s2 = text.index("Tirtamaya", s + 1)
-    assert level_words(text, s2, s2 + 9, ("Tirtamaya",), "id") == {"kabupaten"}
+    assert level_words(text, s2, s2 + 9, ("Tirtamaya",), "id") == {"regency"}
     en = "Floods hit Tirtamaya Regency."
     s = en.index("Tirtamaya")
-    assert level_words(en, s, s + 9, ("Tirtamaya",), "en") == {"kabupaten"}
+    assert level_words(en, s, s + 9, ("Tirtamaya",), "en") == {"regency"}
     assert level_words("di Tirtamaya.", 3, 12, ("Tirtamaya",), "id") == set()
 
 
 def test_entry_levels() -> None:
-    assert entry_levels(_entry("Kabupaten Tirtamaya")) == {"kabupaten"}
-    assert entry_levels(_entry("Kota Tirtamaya")) == {"kota"}
+    assert entry_levels(_entry("Kabupaten Tirtamaya")) == {"regency"}
+    assert entry_levels(_entry("Kota Tirtamaya")) == {"city"}
     assert entry_levels(_entry("Carson City")) == frozenset()
 
 

@@ -12,13 +12,13 @@ are weak votes of their own (:func:`cue_votes`).
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
+from ..cache import parse_toml
 from .gazetteer import Gazetteer, GeoEntry
 
 # Weights of the prior, in the resolver's score units (log10 population)
@@ -147,7 +147,7 @@ def _cue_patterns() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], tuple[
     raw = resources.files("warta").joinpath("data", "country_cues.toml").read_text("utf-8")
     cues = [
         (re.compile(pattern), tuple(codes.split()))
-        for codes, patterns in tomllib.loads(raw)["cues"].items()
+        for codes, patterns in parse_toml(raw, "data-country_cues.toml")["cues"].items()
         for pattern in patterns
     ]
     anywhere = "|".join(f"(?:{c.pattern})" for c, _ in cues)

@@ -10,12 +10,12 @@ too; a name after ", " or "in" names the area holding the one before it ("Paris,
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from .. import lang as langdata
+from ..cache import parse_toml
 from ..records import Entity, Place, Span
 from .gazetteer import Gazetteer, GeoEntry, name_key
 
@@ -129,14 +129,20 @@ _QUALIFIED_RE = re.compile(r"(?:,[ \t]*|[ \t]*\([ \t]*)$")
 _CLOSED_RE = re.compile(r"[ \t]*(?:[,.;:()\n]|$)")
 
 
-# Words GeoNames names a level of region with ("Kabupaten Bogor", "Kota Bogor") -> the level
-# ("city" is left out: "Carson City" is no level)
-_ENTRY_LEVELS = {"kabupaten": "kabupaten", "regency": "kabupaten", "kota": "kota"}
+@cache
+def _name_levels() -> dict[str, str]:
+    """Words gazetteer names give a region's level with, from every language's
+    ``name_levels`` (``places.toml``): an entry's name is in no one article's language."""
+    out: dict[str, str] = {}
+    for code in langdata.available():
+        out.update(langdata.load(code, "places").get("name_levels", {}))
+    return out
 
 
 def entry_levels(e: GeoEntry) -> frozenset[str]:
-    """The levels an entry's own name says it is at ("Kota Bekasi" -> {"kota"})."""
-    return frozenset(_ENTRY_LEVELS[w] for w in name_key(e.name).split() if w in _ENTRY_LEVELS)
+    """The levels an entry's own name says it is at ("Kota Bekasi" -> {"city"})."""
+    table = _name_levels()
+    return frozenset(table[w] for w in name_key(e.name).split() if w in table)
 
 
 @cache
@@ -161,7 +167,7 @@ def level_words(text: str, start: int, end: int, names: tuple[str, ...], lang: s
 @cache
 def _brands() -> frozenset[str]:
     text = resources.files("warta").joinpath("data", "brands.toml").read_text("utf-8")
-    rows = tomllib.loads(text)
+    rows = parse_toml(text, "data-brands.toml")
     return frozenset(n.casefold() for n in rows.get("brands", ()))
 
 

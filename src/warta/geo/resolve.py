@@ -105,7 +105,7 @@ class _Reading:
     exact: frozenset[str]  # name keys the text used
     seats: frozenset[int]  # regions named after a town it may also be
     named_for: list[GeoEntry]  # towns a facility's name ends with ("Bandara Denpasar")
-    levels: frozenset[str] = frozenset()  # level words the text names it with ("kabupaten")
+    levels: frozenset[str] = frozenset()  # level words the text names it with ("regency")
     brand: bool = False  # a brand or company's name ("Google"), no place whatever it matches
 
 
@@ -319,7 +319,7 @@ class Resolver:
             # "Kabupaten Sukabumi" is the regency, "Kota Sukabumi" the city's district
             named = entry_levels(e)
             s += _LEVEL if named & r.levels else (-_LEVEL if named else 0.0)
-        elif "kota" in r.levels and e.feature.startswith("PPL"):
+        elif "city" in r.levels and e.feature.startswith("PPL"):
             s += _LEVEL  # the city itself is as good as its "Kota X" district
         return s + prior.of(e)
 
