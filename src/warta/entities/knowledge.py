@@ -42,11 +42,6 @@ class Title:
     head: bool
 
 
-def _data(name: str) -> dict:
-    text = resources.files("warta").joinpath("data", name).read_text("utf-8")
-    return parse_toml(text, f"data-{name}")
-
-
 @cache
 def org_table() -> PhraseTable[Org]:
     # building it is most of the NER's first-use cost: the disk cache keeps it, keyed by
@@ -73,7 +68,7 @@ def institution_orgs() -> dict[tuple[str, str], Org]:
     """(state code, institution head in English) -> the named organisation that is that
     institution ("ISR", "Armed Forces") -> Israel Defense Forces."""
     out: dict[tuple[str, str], Org] = {}
-    for row in _data("orgs.toml")["org"]:
+    for row in langdata.data("orgs")["org"]:
         org = Org(row["name"], row["type"], row["code"] or None, row["sector"] or None)
         for head in row.get("institution", ()):
             out.setdefault((row["code"], head), org)
@@ -84,7 +79,7 @@ def institution_orgs() -> dict[tuple[str, str], Org]:
 def holders() -> PhraseTable[tuple[Holder, ...]]:
     """Name or alias -> every term of office under that name (a person may hold several)."""
     by_alias: dict[str, list[Holder]] = {}
-    for row in _data("office_holders.toml")["holder"]:
+    for row in langdata.data("office_holders")["holder"]:
         h = Holder(row["name"], row["role"], row["code"] or None, row["sector"] or None,
                    row["start"], row["end"])  # fmt: skip
         for alias in (row["name"], *row["aliases"]):

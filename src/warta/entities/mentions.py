@@ -14,12 +14,10 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
 from .. import lang as langdata
-from ..cache import parse_toml
 from ..geo.gazetteer import Gazetteer, GeoEntry
 from ..text import fold
 from .institutions import find_families, find_institutions
@@ -141,8 +139,7 @@ def plain_word(word: str) -> str:
 def given_names() -> dict[str, str]:
     """Given names and the gender they are usually given to (``data/given_names.toml``),
     keyed by :func:`plain_word`."""
-    text = resources.files("warta").joinpath("data", "given_names.toml").read_text("utf-8")
-    data = parse_toml(text, "data-given_names.toml")
+    data = langdata.data("given_names")
     return {plain_word(n): g for g in ("male", "female") for n in data.get(g, ())}
 
 

@@ -11,10 +11,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 from typing import Any, Generic, TypeVar, cast
 
-from ..cache import parse_toml
+from .. import lang as langdata
 from ..records import Entity, Participant, Record, Span
 
 T = TypeVar("T")
@@ -65,9 +64,8 @@ def names_office(text: str, lang: str, generic: bool = False) -> bool:
 def _outlet_states() -> dict[str, tuple[str, bool]]:
     """Publisher name or domain -> (the state a government outlet speaks for, whether it
     is a state body itself: ``cited = false``, a ministry or command, not an agency)."""
-    raw = resources.files("warta").joinpath("data", "publishers.toml").read_text("utf-8")
     out: dict[str, tuple[str, bool]] = {}
-    for o in parse_toml(raw, "data-publishers.toml").get("outlet", ()):
+    for o in langdata.data("publishers").get("outlet", ()):
         if o.get("country"):
             out[o["name"]] = out[o["domain"]] = (o["country"], not o.get("cited", True))
     return out
@@ -192,8 +190,6 @@ _PEOPLE = frozenset({"CVL", "LAB", "EDU", "MED", "AGR", "JRN", "REF", "OPP", "RE
 
 @cache
 def _of_re(lang: str) -> re.Pattern[str] | None:
-    from .. import lang as langdata
-
     words = langdata.load(lang, "triggers").get("morphology", {}).get("of_markers", ())
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I) if words else None
 

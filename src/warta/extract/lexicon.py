@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from .. import lang as langdata
-from ..cache import parse_toml
 
 # A furniture rule never removes a line longer than this (a paragraph that happens to
 # contain "hak cipta" or "subscribe" is body text); a rule may set its own max_words.
@@ -60,8 +58,7 @@ def _alts(words: list[str]) -> str:
 
 @cache
 def outlets_table() -> tuple[tuple[Outlet, ...], frozenset[str], frozenset[str]]:
-    raw = resources.files("warta").joinpath("data").joinpath("publishers.toml").read_text("utf-8")
-    data = parse_toml(raw, "data-publishers.toml")
+    data = langdata.data("publishers")
     outlets = tuple(
         Outlet(
             o["name"],

@@ -16,9 +16,8 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 
-from ..cache import parse_toml
+from .. import lang as langdata
 from .gazetteer import Gazetteer, GeoEntry
 
 # Weights of the prior, in the resolver's score units (log10 population)
@@ -144,10 +143,9 @@ def _cue_patterns() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], tuple[
     of them is, tried only where no letter or digit precedes (4x faster than a group per
     cue, which defeats the matcher's first-character check), and each cue on its own
     with its countries, to tell which ones match there."""
-    raw = resources.files("warta").joinpath("data", "country_cues.toml").read_text("utf-8")
     cues = [
         (re.compile(pattern), tuple(codes.split()))
-        for codes, patterns in parse_toml(raw, "data-country_cues.toml")["cues"].items()
+        for codes, patterns in langdata.data("country_cues")["cues"].items()
         for pattern in patterns
     ]
     anywhere = "|".join(f"(?:{c.pattern})" for c, _ in cues)

@@ -12,10 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from .. import lang as langdata
-from ..cache import parse_toml
 from ..records import Entity, Place, Span
 from .gazetteer import Gazetteer, GeoEntry, name_key
 
@@ -166,8 +164,7 @@ def level_words(text: str, start: int, end: int, names: tuple[str, ...], lang: s
 
 @cache
 def _brands() -> frozenset[str]:
-    text = resources.files("warta").joinpath("data", "brands.toml").read_text("utf-8")
-    rows = parse_toml(text, "data-brands.toml")
+    rows = langdata.data("brands")
     return frozenset(n.casefold() for n in rows.get("brands", ()))
 
 

@@ -23,6 +23,13 @@ def load(lang: str, name: str) -> dict[str, Any]:
     return parse_toml(path.read_text("utf-8"), f"lang-{lang}-{name}")
 
 
+def data(name: str) -> dict[str, Any]:
+    """A language-free table shipped in ``warta/data/<name>.toml`` (parsed through the
+    cache; callers keep what they build from it)."""
+    text = resources.files("warta").joinpath("data", f"{name}.toml").read_text("utf-8")
+    return parse_toml(text, f"data-{name}.toml")
+
+
 def available() -> tuple[str, ...]:
     """Languages that have a data folder."""
     root = resources.files("warta").joinpath("lang")
